@@ -1,0 +1,19 @@
+/** Jest in native ESM mode (see TOOLCHAIN.md): ts-jest transpiles, `tsc --noEmit` type-checks. */
+export default {
+  testEnvironment: 'node',
+  // nock keeps its interceptor on globalThis; Jest 30's globals cleanup breaks the second test file.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: 'tsconfig.json', useESM: true, diagnostics: false }
+    ]
+  },
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/post-index.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  testTimeout: 30000
+}

@@ -1,0 +1,10 @@
+import type { Http } from './http.js'
+import type { Inputs } from './inputs.js'
+import type { Logger } from './log.js'
+
+/** What every step of a run shares: validated inputs, the log and the HTTP client. */
+export interface Context {
+  inputs: Inputs
+  log: Logger
+  http: Http
+}

@@ -1,0 +1,250 @@
+import { ActionError, AmbiguousRequestError } from '../errors.js'
+import { dynatraceMessage, parseJson, type Http, type HttpResponse } from '../http.js'
+import type { Logger } from '../log.js'
+import type { MintedToken } from './tokens.js'
+
+/**
+ * Classic environment API tokens through the platform route, authenticated with the SSO
+ * bearer (dynatrace-api.md §3.2–3.5).
+ */
+export const API_TOKENS_PATH = '/platform/classic/environment-api/v2/apiTokens'
+
+/** Dynatrace's answer when classic token creation is retired on an environment. */
+const RETIRED = /only available in Account Management/i
+
+export interface ClassicTokenRequest {
+  platformUrl: string
+  environmentId?: string
+  name: string
+  scopes: string[]
+  /** ISO 8601, computed from Dynatrace's clock. */
+  expirationDate: string
+  /** Epoch ms (server clock) when this run started creating; bounds the orphan search. */
+  notBefore: number
+  /**
+   * Keep retrying a 403 until this epoch ms (IAM bindings just added take a moment to
+   * apply). Undefined: a 403 fails at once.
+   */
+  retryForbiddenUntil?: number
+}
+
+interface Deps {
+  http: Http
+  log: Logger
+  bearer: string
+  sleep?: (ms: number) => Promise<void>
+}
+
+/**
+ * Create a classic API token, mask it, and verify the scopes it really carries
+ * (Dynatrace drops unknown scopes silently). If a requested scope is missing the token
+ * is revoked and the run fails naming the scope.
+ */
+export async function createClassicToken(deps: Deps, req: ClassicTokenRequest): Promise<MintedToken> {
+  const created = await createWithRecovery(deps, req)
+  const token: MintedToken = {
+    type: 'classic',
+    id: created.id,
+    secret: created.token,
+    name: req.name,
+    expiresAt: created.expirationDate ?? req.expirationDate,
+    scopes: req.scopes,
+    scopesVerified: false
+  }
+  try {
+    await verifyScopes(deps, req, token)
+  } catch (error) {
+    await deleteClassicToken(deps, req.platformUrl, token.id).catch(() => undefined)
+    throw error
+  }
+  return token
+}
+
+interface Created {
+  id: string
+  token: string
+  expirationDate?: string
+}
+
+async function createWithRecovery(deps: Deps, req: ClassicTokenRequest): Promise<Created> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  for (let recovered = 0; ; ) {
+    let response: HttpResponse
+    try {
+      response = await deps.http.request({
+        method: 'POST',
+        url: `${req.platformUrl}${API_TOKENS_PATH}`,
+        authorization: `Bearer ${deps.bearer}`,
+        json: {
+          name: req.name,
+          scopes: req.scopes,
+          expirationDate: req.expirationDate,
+          personalAccessToken: false
+        },
+        what: 'create the classic API token',
+        creates: true
+      })
+    } catch (error) {
+      if (!(error instanceof AmbiguousRequestError) || recovered >= 2) throw error
+      // The token may exist without us holding its secret: find and delete it, then try again.
+      await removeOrphans(deps, req, error)
+      recovered++
+      continue
+    }
+    if (response.status === 201 || response.status === 200) {
+      const body = parseJson(response.text) as Record<string, unknown> | undefined
+      const token = body?.token
+      // Mask before anything else looks at the response.
+      if (typeof token === 'string') deps.log.addSecret(token)
+      const id = body?.id
+      if (typeof token !== 'string' || typeof id !== 'string') {
+        throw new ActionError(
+          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token/id. Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
+        )
+      }
+      const created: Created = { id, token }
+      if (typeof body?.expirationDate === 'string') created.expirationDate = body.expirationDate
+      return created
+    }
+    if (
+      response.status === 403 &&
+      req.retryForbiddenUntil !== undefined &&
+      deps.http.serverNow() + 2000 < req.retryForbiddenUntil
+    ) {
+      deps.log.info('HTTP 403 creating the token; IAM changes may still be applying, retrying in 2 s.')
+      await sleep(2000)
+      continue
+    }
+    throw createError(response, req, deps.log)
+  }
+}
+
+function createError(response: HttpResponse, req: ClassicTokenRequest, log: Logger): ActionError {
+  const detail = log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+  const env = req.environmentId ?? new URL(req.platformUrl).host
+  switch (response.status) {
+    case 400:
+      if (RETIRED.test(response.text)) {
+        return new ActionError(
+          `Classic API token creation is retired on environment ${env} (Dynatrace: "${detail}"). Use token-type: platform to mint a platform token instead (needs account-urn).`
+        )
+      }
+      return new ActionError(
+        `Dynatrace rejected the classic token request for environment ${env} (HTTP 400: ${detail}). Check token-scopes and token-lifetime.`
+      )
+    case 401:
+      return new ActionError(
+        `Environment ${env} did not accept the SSO bearer (HTTP 401: ${detail}). Check that the OAuth client belongs to the account that owns this environment, and that account-urn is that account.`
+      )
+    case 403:
+      return new ActionError(
+        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`
+      )
+    case 404:
+      return new ActionError(
+        `Environment ${env} has no token API at ${req.platformUrl} (HTTP 404: ${detail}). Check environment-url (https://<id>.apps.dynatrace.com).`
+      )
+    default:
+      return new ActionError(
+        `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
+      )
+  }
+}
+
+/**
+ * After an ambiguous create, delete every token with our name created since this run
+ * started: we never saw its secret, so it is useless and must not stay valid.
+ */
+async function removeOrphans(deps: Deps, req: ClassicTokenRequest, cause: AmbiguousRequestError): Promise<void> {
+  const giveUp = (why: string): ActionError =>
+    new ActionError(
+      `${cause.message} It could not be checked whether a token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it under Access tokens in Dynatrace. Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.`
+    )
+  let response: HttpResponse
+  try {
+    response = await deps.http.request({
+      method: 'GET',
+      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate&sort=-creationDate`,
+      authorization: `Bearer ${deps.bearer}`,
+      what: 'look for a token the failed request may have created'
+    })
+  } catch (error) {
+    throw giveUp(error instanceof Error ? error.message : String(error))
+  }
+  if (response.status !== 200) throw giveUp(`HTTP ${response.status} listing tokens`)
+  const list = parseJson(response.text) as { apiTokens?: Array<Record<string, unknown>> } | undefined
+  const orphans = (list?.apiTokens ?? []).filter((t) => {
+    const created = typeof t.creationDate === 'string' ? Date.parse(t.creationDate) : NaN
+    // A minute of slack for clock differences between Dynatrace's hosts.
+    return t.name === req.name && typeof t.id === 'string' && !(created < req.notBefore - 60_000)
+  })
+  for (const orphan of orphans) {
+    deps.log.info(`Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`)
+    await deleteClassicToken(deps, req.platformUrl, orphan.id as string)
+  }
+  deps.log.info(
+    orphans.length === 0
+      ? 'No token was created by the failed request; trying again.'
+      : 'Trying again.'
+  )
+}
+
+/** Read back the token's scopes and fail, naming them, if any requested scope was dropped. */
+async function verifyScopes(deps: Deps, req: ClassicTokenRequest, token: MintedToken): Promise<void> {
+  let response: HttpResponse
+  try {
+    response = await deps.http.request({
+      method: 'GET',
+      url: `${req.platformUrl}${API_TOKENS_PATH}/${encodeURIComponent(token.id)}`,
+      authorization: `Bearer ${deps.bearer}`,
+      what: 'read back the new token to verify its scopes'
+    })
+  } catch (error) {
+    deps.log.warning(
+      `The scopes of token ${token.id} were not verified: ${error instanceof Error ? error.message : String(error)}`
+    )
+    return
+  }
+  if (response.status === 401 || response.status === 403 || response.status === 400) {
+    deps.log.warning(
+      `The scopes of token ${token.id} were not verified (HTTP ${response.status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
+    )
+    return
+  }
+  const body = parseJson(response.text) as { scopes?: unknown } | undefined
+  if (response.status !== 200 || !Array.isArray(body?.scopes)) {
+    deps.log.warning(`The scopes of token ${token.id} were not verified (HTTP ${response.status}).`)
+    return
+  }
+  const carried = body.scopes.filter((s): s is string => typeof s === 'string')
+  const missing = req.scopes.filter((s) => !carried.includes(s))
+  if (missing.length > 0) {
+    throw new ActionError(
+      `Dynatrace created token ${token.id} without scope(s) ${missing.join(', ')} (it drops scopes it does not accept), so the token was revoked. Check the names in token-scopes against the scopes your environment offers.`
+    )
+  }
+  token.scopes = carried
+  token.scopesVerified = true
+}
+
+/** Delete a classic token by ID. Resolves 'already-gone' on 404. */
+export async function deleteClassicToken(
+  deps: Omit<Deps, 'sleep'>,
+  platformUrl: string,
+  id: string
+): Promise<'revoked' | 'already-gone'> {
+  const response = await deps.http.request({
+    method: 'DELETE',
+    url: `${platformUrl}${API_TOKENS_PATH}/${encodeURIComponent(id)}`,
+    authorization: `Bearer ${deps.bearer}`,
+    what: `revoke token ${id}`
+  })
+  if (response.status === 204 || response.status === 200) return 'revoked'
+  if (response.status === 404) return 'already-gone'
+  const detail = deps.log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+  const hint =
+    response.status === 403 || response.status === 401
+      ? ' The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'
+      : ''
+  throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
+}

@@ -1,0 +1,157 @@
+import { ActionError, AmbiguousRequestError } from '../errors.js'
+import { dynatraceMessage, parseJson, type Http, type HttpResponse } from '../http.js'
+import type { Logger } from '../log.js'
+import type { MintedToken } from './tokens.js'
+
+/** Platform tokens through Account Management (dynatrace-api.md §2.8). */
+
+export interface PlatformTokenRequest {
+  accountApiUrl: string
+  accountUuid: string
+  environmentId: string
+  name: string
+  scopes: string[]
+  expirationDate: string
+  /** The user that owns the token; its IAM policies bound what the token can do. */
+  ownerUuid: string
+}
+
+interface Deps {
+  http: Http
+  log: Logger
+  bearer: string
+}
+
+const tokensUrl = (apiUrl: string, account: string): string =>
+  `${apiUrl}/iam/v1/accounts/${encodeURIComponent(account)}/platform-tokens`
+
+/** Create a platform token limited to one environment, and mask it. */
+export async function createPlatformToken(deps: Deps, req: PlatformTokenRequest): Promise<MintedToken> {
+  for (let recovered = 0; ; ) {
+    let response: HttpResponse
+    try {
+      response = await deps.http.request({
+        method: 'POST',
+        url: tokensUrl(req.accountApiUrl, req.accountUuid),
+        authorization: `Bearer ${deps.bearer}`,
+        json: {
+          name: req.name,
+          scope: req.scopes,
+          resource: [`urn:dtenvironment:${req.environmentId}`],
+          tags: [],
+          expirationDate: req.expirationDate,
+          userUuid: req.ownerUuid
+        },
+        what: 'create the platform token',
+        creates: true
+      })
+    } catch (error) {
+      if (!(error instanceof AmbiguousRequestError) || recovered >= 2) throw error
+      await removeOrphans(deps, req, error)
+      recovered++
+      continue
+    }
+    if (response.status === 200 || response.status === 201) {
+      const body = parseJson(response.text) as Record<string, unknown> | undefined
+      const token = body?.token
+      if (typeof token === 'string') deps.log.addSecret(token)
+      const id = body?.tokenId
+      if (typeof token !== 'string' || typeof id !== 'string') {
+        throw new ActionError(
+          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token/tokenId. Check account-api-url.`
+        )
+      }
+      return {
+        type: 'platform',
+        id,
+        secret: token,
+        name: req.name,
+        expiresAt: req.expirationDate,
+        scopes: req.scopes,
+        scopesVerified: false
+      }
+    }
+    throw createError(response, req, deps.log)
+  }
+}
+
+function createError(response: HttpResponse, req: PlatformTokenRequest, log: Logger): ActionError {
+  const detail = log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+  switch (response.status) {
+    case 400:
+      return new ActionError(
+        `Account Management rejected the platform token request (HTTP 400: ${detail}). Check token-scopes, token-lifetime and platform-token-owner.`
+      )
+    case 401:
+      return new ActionError(
+        `Account Management did not accept the SSO bearer (HTTP 401: ${detail}). Check account-urn is the account the OAuth client belongs to.`
+      )
+    case 403:
+      return new ActionError(
+        `Not allowed to create platform tokens in account ${req.accountUuid} (HTTP 403: ${detail}). The OAuth client needs the scope account-idm-write (in practice also platform-token:tokens:write and platform-token:tokens:manage).`
+      )
+    case 404:
+      return new ActionError(
+        `Account ${req.accountUuid} or user ${req.ownerUuid} was not found (HTTP 404: ${detail}). Check account-urn and platform-token-owner.`
+      )
+    default:
+      return new ActionError(
+        `Could not create the platform token: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
+      )
+  }
+}
+
+/** After an ambiguous create, delete tokens with our name (we never saw their secret). */
+async function removeOrphans(deps: Deps, req: PlatformTokenRequest, cause: AmbiguousRequestError): Promise<void> {
+  const giveUp = (why: string): ActionError =>
+    new ActionError(
+      `${cause.message} It could not be checked whether a platform token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it in Account Management → Platform tokens.`
+    )
+  const url = `${tokensUrl(req.accountApiUrl, req.accountUuid)}?searchTerm=${encodeURIComponent(req.name)}&page=1&size=100`
+  let response: HttpResponse
+  try {
+    response = await deps.http.request({
+      method: 'GET',
+      url,
+      authorization: `Bearer ${deps.bearer}`,
+      what: 'look for a platform token the failed request may have created'
+    })
+  } catch (error) {
+    throw giveUp(error instanceof Error ? error.message : String(error))
+  }
+  if (response.status !== 200) throw giveUp(`HTTP ${response.status} listing platform tokens`)
+  const list = parseJson(response.text) as { results?: Array<Record<string, unknown>> } | undefined
+  const orphans = (list?.results ?? []).filter((t) => t.name === req.name && typeof t.tokenId === 'string')
+  for (const orphan of orphans) {
+    deps.log.info(`Deleting platform token ${String(orphan.tokenId)}, created by the request whose answer was lost.`)
+    await deletePlatformToken(deps, req.accountApiUrl, req.accountUuid, orphan.tokenId as string)
+  }
+  deps.log.info(
+    orphans.length === 0
+      ? 'No platform token was created by the failed request; trying again.'
+      : 'Trying again.'
+  )
+}
+
+/** Delete a platform token by ID. Resolves 'already-gone' on 404. */
+export async function deletePlatformToken(
+  deps: Deps,
+  accountApiUrl: string,
+  accountUuid: string,
+  id: string
+): Promise<'revoked' | 'already-gone'> {
+  const response = await deps.http.request({
+    method: 'DELETE',
+    url: `${tokensUrl(accountApiUrl, accountUuid)}/${encodeURIComponent(id)}`,
+    authorization: `Bearer ${deps.bearer}`,
+    what: `revoke platform token ${id}`
+  })
+  if (response.status === 200 || response.status === 204) return 'revoked'
+  if (response.status === 404) return 'already-gone'
+  const detail = deps.log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+  const hint =
+    response.status === 403 || response.status === 401
+      ? ' The OAuth client needs account-idm-write to revoke platform tokens.'
+      : ''
+  throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
+}

@@ -1,0 +1,123 @@
+import { ActionError } from '../errors.js'
+import { dynatraceMessage, parseJson, type Http } from '../http.js'
+import type { Credentials } from '../inputs.js'
+import type { Logger } from '../log.js'
+
+/** An SSO bearer token (OAuth2 client credentials; dynatrace-api.md §1). */
+export interface Bearer {
+  accessToken: string
+  /** Scopes Dynatrace says the token carries. */
+  scopes: string[]
+  /** Seconds it lives (300 in practice). */
+  expiresIn: number
+  /** The JWT `sub` claim, when the token is a JWT that has one (the client's service user). */
+  subject?: string
+}
+
+export interface BearerRequest {
+  tokenUrl: string
+  credentials: Credentials
+  /** oauth-scopes; empty sends no `scope`, so the token carries the client's scopes. */
+  scopes: string[]
+  /** Account UUID, sent as `resource=urn:dtaccount:<uuid>` when known. */
+  accountUuid?: string
+}
+
+const SECRETS_HINT =
+  'Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).'
+
+/**
+ * Get a bearer token. The token is masked the moment it is read from the response,
+ * before anything else can print or return it.
+ */
+export async function getBearer(
+  http: Http,
+  log: Logger,
+  request: BearerRequest
+): Promise<Bearer> {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: request.credentials.clientId,
+    client_secret: request.credentials.clientSecret
+  })
+  if (request.scopes.length > 0) form.set('scope', request.scopes.join(' '))
+  if (request.accountUuid) form.set('resource', `urn:dtaccount:${request.accountUuid}`)
+
+  const response = await http.request({
+    method: 'POST',
+    url: request.tokenUrl,
+    form,
+    what: 'get an SSO bearer token'
+  })
+  const body = parseJson(response.text)
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  const accessToken = fields.access_token
+  if (typeof accessToken === 'string' && accessToken !== '') log.addSecret(accessToken)
+
+  const failed =
+    response.status < 200 ||
+    response.status >= 300 ||
+    typeof accessToken !== 'string' ||
+    accessToken === '' ||
+    fields.error !== undefined
+  if (failed) throw ssoError(response.status, response.text, request, log)
+
+  const bearer: Bearer = {
+    accessToken: accessToken as string,
+    scopes: typeof fields.scope === 'string' ? fields.scope.split(/\s+/).filter(Boolean) : [],
+    expiresIn: typeof fields.expires_in === 'number' ? fields.expires_in : 300
+  }
+  const subject = jwtSubject(bearer.accessToken)
+  if (subject) bearer.subject = subject
+  return bearer
+}
+
+function ssoError(status: number, text: string, request: BearerRequest, log: Logger): ActionError {
+  const body = parseJson(text) as Record<string, unknown> | undefined
+  const code = typeof body?.error === 'string' ? body.error : undefined
+  const description = typeof body?.error_description === 'string' ? body.error_description : ''
+  const detail = log.clean(dynatraceMessage(text) ?? '') || 'no explanation in the response'
+  const requested = request.scopes.join(' ')
+
+  if (code === 'invalid_client' || status === 401) {
+    return new ActionError(
+      `Dynatrace SSO rejected the OAuth client ${request.credentials.clientId} (HTTP ${status}: ${detail}). ${SECRETS_HINT}`
+    )
+  }
+  const missing = /missing following scopes \[([^\]]*)\]/i.exec(description)
+  if (missing) {
+    return new ActionError(
+      `Dynatrace SSO refused the token: the OAuth client lacks scope(s) ${log.clean(missing[1]!)}. Grant them to the client in Account Management → OAuth clients, or remove them from oauth-scopes.`
+    )
+  }
+  if (code === 'invalid_scope' || (code === 'invalid_request' && requested !== '' && description === '')) {
+    return new ActionError(
+      `Dynatrace SSO refused the token request (HTTP ${status}: ${detail}). A requested scope is probably not granted to the OAuth client: oauth-scopes asks for "${requested}". Grant them to the client, or leave oauth-scopes empty to get the client's own scopes.`
+    )
+  }
+  if (/resource|account/i.test(description) && request.accountUuid) {
+    return new ActionError(
+      `Dynatrace SSO refused the token for account urn:dtaccount:${request.accountUuid} (HTTP ${status}: ${detail}). Check account-urn: the OAuth client must belong to that account.`
+    )
+  }
+  if (status >= 200 && status < 300) {
+    return new ActionError(
+      `Dynatrace SSO answered HTTP ${status} without an access token (${detail}). Check sso-url points at the SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
+    )
+  }
+  return new ActionError(
+    `Could not get an SSO bearer token: HTTP ${status} from ${new URL(request.tokenUrl).host}: ${detail}. ${status === 400 ? SECRETS_HINT : 'Check sso-url, or try again later if Dynatrace is unavailable.'}`
+  )
+}
+
+/** The `sub` claim of a JWT, without verifying it (only used to name the token owner). */
+function jwtSubject(token: string): string | undefined {
+  const parts = token.split('.')
+  if (parts.length !== 3) return undefined
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>
+    return typeof payload.sub === 'string' ? payload.sub : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Dynatrace endpoints derived from an environment URL (dynatrace-api.md §1.1, §2.1, §3.1).
+ * Pure functions: no I/O, so every form is table-tested.
+ */
+
+export type Stage = 'prod' | 'sprint' | 'dev'
+
+export interface StageEndpoints {
+  ssoTokenUrl: string
+  accountApiUrl: string
+}
+
+export const STAGES: Readonly<Record<Stage, StageEndpoints>> = {
+  prod: {
+    ssoTokenUrl: 'https://sso.dynatrace.com/sso/oauth2/token',
+    accountApiUrl: 'https://api.dynatrace.com'
+  },
+  sprint: {
+    ssoTokenUrl: 'https://sso-sprint.dynatracelabs.com/sso/oauth2/token',
+    accountApiUrl: 'https://api-hardening.internal.dynatracelabs.com'
+  },
+  // The dev Account API host is UNCONFIRMED (dynatrace-api.md §2.1); override with account-api-url.
+  dev: {
+    ssoTokenUrl: 'https://sso-dev.dynatracelabs.com/sso/oauth2/token',
+    accountApiUrl: 'https://api-dev.internal.dynatracelabs.com'
+  }
+}
+
+export interface EnvironmentEndpoints {
+  environmentId: string
+  stage: Stage
+  /** https://<id>.apps.dynatrace.com (bearer / platform APIs). */
+  platformUrl: string
+  /** https://<id>.live.dynatrace.com (Api-Token / classic APIs, Monaco's `token`). */
+  classicUrl: string
+}
+
+const PATTERNS: Array<{
+  re: RegExp
+  stage: Stage
+}> = [
+  { re: /^([a-z0-9-]+)\.(?:apps|live)\.dynatrace\.com$/, stage: 'prod' },
+  { re: /^([a-z0-9-]+)\.sprint(?:\.apps)?\.dynatracelabs\.com$/, stage: 'sprint' },
+  { re: /^([a-z0-9-]+)\.dev(?:\.apps)?\.dynatracelabs\.com$/, stage: 'dev' }
+]
+
+/** Both URL forms of a SaaS environment. */
+export function environmentUrls(
+  environmentId: string,
+  stage: Stage
+): { platformUrl: string; classicUrl: string } {
+  switch (stage) {
+    case 'prod':
+      return {
+        platformUrl: `https://${environmentId}.apps.dynatrace.com`,
+        classicUrl: `https://${environmentId}.live.dynatrace.com`
+      }
+    case 'sprint':
+      return {
+        platformUrl: `https://${environmentId}.sprint.apps.dynatracelabs.com`,
+        classicUrl: `https://${environmentId}.sprint.dynatracelabs.com`
+      }
+    case 'dev':
+      return {
+        platformUrl: `https://${environmentId}.dev.apps.dynatracelabs.com`,
+        classicUrl: `https://${environmentId}.dev.dynatracelabs.com`
+      }
+  }
+}
+
+/**
+ * Recognise a SaaS environment URL (apps or live form, prod/sprint/dev). Returns
+ * undefined for anything else (a custom endpoint).
+ */
+export function parseSaasEnvironmentUrl(url: URL): EnvironmentEndpoints | undefined {
+  if (url.protocol !== 'https:' || url.port !== '') return undefined
+  const host = url.hostname.toLowerCase()
+  for (const { re, stage } of PATTERNS) {
+    const m = re.exec(host)
+    if (m) {
+      const environmentId = m[1]!
+      return { environmentId, stage, ...environmentUrls(environmentId, stage) }
+    }
+  }
+  return undefined
+}
+
+/** Hosts Dynatrace serves from; other hosts need allow-custom-endpoints. */
+export function isDynatraceHost(hostname: string): boolean {
+  const host = hostname.toLowerCase()
+  return host.endsWith('.dynatrace.com') || host.endsWith('.dynatracelabs.com')
+}
+
+/** Loopback hosts (RFC 6761 `.localhost` included), where plain http is acceptable. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '::1'
+  )
+}

@@ -1,0 +1,89 @@
+import * as core from '@actions/core'
+
+/** Longest server-provided text we ever put into a log line. */
+const MAX_SERVER_TEXT = 300
+
+/**
+ * Make text that came from a server (or a user) safe to print: one line, no control
+ * characters, no `::` that the runner could read as a workflow command, bounded length.
+ */
+export function neutralise(text: string, max = MAX_SERVER_TEXT): string {
+  const oneLine = text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .replace(/::/g, ': :')
+    .trim()
+  return oneLine.length > max ? `${oneLine.slice(0, max)}… (truncated)` : oneLine
+}
+
+/**
+ * The action's only way to write to the job log. It masks credentials with the runner
+ * the moment they are registered and, because a log line must never depend on the
+ * runner's masking alone, also redacts them itself from everything it prints.
+ */
+export class Logger {
+  private readonly secrets = new Set<string>()
+
+  /**
+   * Register a credential: mask it with the runner at once (before any output could
+   * carry it) and redact it from every later line. Also masks the secret part of a
+   * dotted Dynatrace credential (prefix.public.secret).
+   */
+  addSecret(value: string | undefined): void {
+    if (value === undefined || value.trim().length < 4) return
+    const parts = [value]
+    const segments = value.split('.')
+    if (segments.length >= 3 && segments[segments.length - 1]!.length >= 8) {
+      parts.push(segments[segments.length - 1]!)
+    }
+    for (const part of parts) {
+      if (!this.secrets.has(part)) {
+        core.setSecret(part)
+        this.secrets.add(part)
+      }
+    }
+  }
+
+  /** Replace every registered credential in `text` with `***`. */
+  redact(text: string): string {
+    let out = text
+    const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length)
+    for (const secret of longestFirst) out = out.split(secret).join('***')
+    return out
+  }
+
+  /** Redact and neutralise text that did not come from us. */
+  clean(text: string, max?: number): string {
+    return neutralise(this.redact(text), max)
+  }
+
+  info(message: string): void {
+    core.info(this.redact(message))
+  }
+
+  debug(message: string): void {
+    core.debug(this.redact(message))
+  }
+
+  notice(message: string, properties?: core.AnnotationProperties): void {
+    core.notice(this.redact(message), properties)
+  }
+
+  warning(message: string, properties?: core.AnnotationProperties): void {
+    core.warning(this.redact(message), properties)
+  }
+
+  error(message: string, properties?: core.AnnotationProperties): void {
+    core.error(this.redact(message), properties)
+  }
+
+  /** Fail the step with a redacted message. */
+  fail(message: string): void {
+    core.setFailed(this.redact(message))
+  }
+
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(this.redact(name), fn)
+  }
+}

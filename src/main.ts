@@ -1,0 +1,255 @@
+import * as core from '@actions/core'
+import { runAudit } from './audit/index.js'
+import type { Context } from './context.js'
+import { createClassicToken } from './dynatrace/api-tokens.js'
+import { createPlatformToken } from './dynatrace/platform-tokens.js'
+import { getBearer, type Bearer } from './dynatrace/sso.js'
+import type { MintedToken } from './dynatrace/tokens.js'
+import { ActionError, errorMessage } from './errors.js'
+import { Http } from './http.js'
+import { ensureIam, type IamResult } from './iam/index.js'
+import { readInputs, type Inputs } from './inputs.js'
+import { Logger } from './log.js'
+import { revokeToken } from './revoke.js'
+import { markRevoked, saveToken } from './state.js'
+import { mintSummary, revocationSummary, writeSummary } from './summary.js'
+
+/** Budget for revoking a token after a failure, on top of timeout-seconds. */
+const CLEANUP_BUDGET_MS = 20_000
+/** After adding IAM bindings, how long token creation keeps retrying a 403. */
+const IAM_PROPAGATION_MS = 60_000
+
+/** The main step: read inputs, then mint, plan, audit or revoke. Never throws. */
+export async function run(): Promise<void> {
+  const log = new Logger()
+  let inputs: Inputs
+  try {
+    inputs = readInputs(log)
+  } catch (error) {
+    reportFailure(log, error)
+    return
+  }
+  for (const warning of inputs.warnings) log.warning(warning)
+
+  if (inputs.mode === 'audit') {
+    // Offline by design: no HTTP client is even created.
+    try {
+      await runAudit(inputs, log)
+    } catch (error) {
+      reportFailure(log, error)
+    }
+    return
+  }
+
+  const http = createHttp(inputs, log)
+  const ctx: Context = { inputs, log, http }
+  try {
+    if (inputs.mode === 'revoke') await revokeMode(ctx)
+    else await mint(ctx)
+  } catch (error) {
+    reportFailure(log, error)
+  } finally {
+    http.dispose()
+  }
+}
+
+/** The HTTP client for a run: only the endpoints of these inputs, within timeout-seconds. */
+export function createHttp(inputs: Inputs, log: Logger): Http {
+  const e = inputs.endpoints
+  const origins = [e.ssoTokenUrl, e.accountApiUrl, e.platformUrl, e.classicUrl]
+    .filter((u): u is string => !!u)
+    .map((u) => new URL(u).origin)
+  const budgetMs = inputs.timeoutSeconds * 1000
+  return new Http({
+    log,
+    allowedOrigins: origins,
+    deadline: Date.now() + budgetMs,
+    maxRetries: inputs.maxRetries,
+    requestTimeoutMs: Math.min(30_000, Math.max(2_000, budgetMs / 4))
+  })
+}
+
+/** Expected failures show their message; anything else is a bug, with the stack in debug. */
+export function reportFailure(log: Logger, error: unknown): void {
+  if (error instanceof ActionError) {
+    log.fail(error.message)
+    return
+  }
+  if (error instanceof Error && error.stack) log.debug(error.stack)
+  log.fail(
+    `Unexpected error: ${errorMessage(error)}. This is a bug in configure-dynatrace-credentials; please report it (with the log, which holds no secrets).`
+  )
+}
+
+async function authenticate(ctx: Context): Promise<Bearer> {
+  const { inputs, log, http } = ctx
+  const credentials = inputs.credentials!
+  log.info(
+    `Getting an SSO bearer token for OAuth client ${credentials.clientId} from ${new URL(inputs.endpoints.ssoTokenUrl).host}.`
+  )
+  const request = {
+    tokenUrl: inputs.endpoints.ssoTokenUrl,
+    credentials,
+    scopes: inputs.oauthScopes,
+    ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
+  }
+  return getBearer(http, log, request)
+}
+
+async function mint(ctx: Context): Promise<void> {
+  const { inputs, log, http } = ctx
+  const bearer = await authenticate(ctx)
+
+  let iam: IamResult | undefined
+  if (inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan') {
+    iam = await ensureIam(ctx, bearer.accessToken, { dryRun: inputs.mode === 'plan' })
+  }
+  const e = inputs.endpoints
+  if (e.platformUrl) core.setOutput('environment-url', e.platformUrl)
+  if (e.classicUrl) core.setOutput('classic-environment-url', e.classicUrl)
+  core.setOutput('bindings-added', String(iam?.bindingsAdded ?? 0))
+  core.setOutput('policies-changed', String(iam?.policiesChanged ?? 0))
+
+  const environment = { ...(e.environmentId ? { id: e.environmentId } : {}), ...(e.platformUrl ? { url: e.platformUrl } : {}) }
+  const sections = iam ? [iam.summaryHtml] : []
+  if (inputs.mode === 'plan') {
+    const plan = {
+      iam: iam?.changes ?? null,
+      token:
+        inputs.tokenType === 'none'
+          ? null
+          : {
+              type: inputs.tokenType,
+              name: inputs.tokenName,
+              scopes: inputs.tokenScopes,
+              lifetimeSeconds: inputs.tokenLifetimeSeconds,
+              environment: e.environmentId ?? null
+            }
+    }
+    core.setOutput('plan', JSON.stringify(plan))
+    log.info('Plan mode: nothing was changed and no token was created.')
+    await writeSummary(log, mintSummary({ mode: 'plan', environment, tokenType: inputs.tokenType, lifetimeSeconds: inputs.tokenLifetimeSeconds, revoke: inputs.revoke, sections }))
+    return
+  }
+
+  core.setOutput('access-token', bearer.accessToken)
+  if (inputs.tokenType === 'none') {
+    log.info('token-type is none: only the SSO bearer is handed on (output access-token, valid about 5 minutes).')
+    await writeSummary(log, mintSummary({ mode: 'mint', environment, tokenType: 'none', lifetimeSeconds: 0, revoke: false, sections }))
+    return
+  }
+
+  const token = await createToken(ctx, bearer, iam !== undefined && iam.bindingsAdded > 0)
+  saveToken({
+    id: token.id,
+    type: token.type,
+    expiresAt: token.expiresAt,
+    ssoUrl: e.ssoTokenUrl,
+    revoke: inputs.revoke,
+    revoked: false,
+    ...(token.type === 'classic' ? { platformUrl: e.platformUrl! } : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
+  })
+  try {
+    handOff(inputs, token)
+  } catch (error) {
+    // The token exists but the job cannot use it: do not leave it valid.
+    await revokeAfterFailure(ctx, bearer, token)
+    throw error
+  }
+  log.info(
+    `Created ${token.type} token ${token.id} (${token.scopes.join(', ')}), expiring at ${token.expiresAt}${inputs.revoke ? '; it is revoked in the post step' : ''}.`
+  )
+  await writeSummary(
+    log,
+    mintSummary({ mode: 'mint', environment, tokenType: token.type, token, lifetimeSeconds: inputs.tokenLifetimeSeconds, revoke: inputs.revoke, sections })
+  )
+}
+
+async function createToken(ctx: Context, bearer: Bearer, iamChanged: boolean): Promise<MintedToken> {
+  const { inputs, log, http } = ctx
+  const e = inputs.endpoints
+  // Expiry on Dynatrace's clock (the SSO response's Date header), not the runner's.
+  const now = http.serverNow()
+  const expirationDate = new Date(now + inputs.tokenLifetimeSeconds * 1000).toISOString()
+  const deps = { http, log, bearer: bearer.accessToken }
+  if (inputs.tokenType === 'classic') {
+    return createClassicToken(deps, {
+      platformUrl: e.platformUrl!,
+      ...(e.environmentId ? { environmentId: e.environmentId } : {}),
+      name: inputs.tokenName,
+      scopes: inputs.tokenScopes,
+      expirationDate,
+      notBefore: now,
+      ...(iamChanged ? { retryForbiddenUntil: now + IAM_PROPAGATION_MS } : {})
+    })
+  }
+  const owner = inputs.platformTokenOwner ?? bearer.subject
+  if (!owner) {
+    throw new ActionError(
+      'platform-token-owner: is required because the SSO bearer does not name its user. Pass the UUID of the service user the OAuth client belongs to (Account Management → Service users).'
+    )
+  }
+  return createPlatformToken(deps, {
+    accountApiUrl: e.accountApiUrl,
+    accountUuid: inputs.accountUuid!,
+    environmentId: e.environmentId!,
+    name: inputs.tokenName,
+    scopes: inputs.tokenScopes,
+    expirationDate,
+    ownerUuid: owner
+  })
+}
+
+/** Outputs and the optional env var. The token was masked when it arrived. */
+function handOff(inputs: Inputs, token: MintedToken): void {
+  core.setOutput('token', token.secret)
+  core.setOutput('token-id', token.id)
+  core.setOutput('token-type', token.type)
+  core.setOutput('token-expires-at', token.expiresAt)
+  core.setOutput('token-scopes', token.scopes.join(','))
+  if (inputs.exportVariable) core.exportVariable(inputs.exportVariable, token.secret)
+}
+
+async function revokeAfterFailure(ctx: Context, bearer: Bearer, token: MintedToken): Promise<void> {
+  const { inputs, log } = ctx
+  const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
+  try {
+    const result = await revokeToken(http, log, bearer.accessToken, {
+      id: token.id,
+      type: token.type,
+      ...(inputs.endpoints.platformUrl ? { platformUrl: inputs.endpoints.platformUrl } : {}),
+      accountApiUrl: inputs.endpoints.accountApiUrl,
+      ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
+    })
+    markRevoked()
+    log.info(`Revoked token ${token.id} because the step failed (${result}).`)
+  } catch (error) {
+    log.warning(`Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`)
+  }
+}
+
+/** mode: revoke — revoke token-id (minted by an earlier job with revoke: false). */
+async function revokeMode(ctx: Context): Promise<void> {
+  const { inputs, log, http } = ctx
+  const id = inputs.tokenId!
+  const type = id.startsWith('dt0c01.') ? 'classic' : 'platform'
+  core.setOutput('token-id', id)
+  let result: 'revoked' | 'already-gone'
+  try {
+    const bearer = await authenticate(ctx)
+    result = await revokeToken(http, log, bearer.accessToken, {
+      id,
+      type,
+      ...(inputs.endpoints.platformUrl ? { platformUrl: inputs.endpoints.platformUrl } : {}),
+      accountApiUrl: inputs.endpoints.accountApiUrl,
+      ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
+    })
+  } catch (error) {
+    // Like the post step: a failed revocation warns, it does not fail the job.
+    log.warning(`Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`)
+    await writeSummary(log, revocationSummary(id, 'failed', errorMessage(error)))
+    return
+  }
+  log.info(result === 'revoked' ? `Revoked token ${id}.` : `Token ${id} was already gone.`)
+  await writeSummary(log, revocationSummary(id, result, ''))
+}

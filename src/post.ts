@@ -1,0 +1,68 @@
+import { getBearer } from './dynatrace/sso.js'
+import { errorMessage } from './errors.js'
+import { Http } from './http.js'
+import { readInputs } from './inputs.js'
+import { Logger } from './log.js'
+import { revokeToken } from './revoke.js'
+import { loadToken } from './state.js'
+import { revocationSummary, writeSummary } from './summary.js'
+
+/**
+ * The post step: revoke the token main minted, whatever the job's outcome. Forgiving by
+ * design — a failure to revoke is a warning naming the token, never a failed job (the
+ * token still expires on its own). Never throws.
+ */
+export async function post(): Promise<void> {
+  const log = new Logger()
+  const saved = loadToken()
+  if (!saved) {
+    log.info('This step minted no token; nothing to revoke.')
+    return
+  }
+  if (saved.revoked) {
+    log.info(`Token ${saved.id} was already revoked by the main step.`)
+    return
+  }
+  if (!saved.revoke) {
+    log.info(`revoke is false: token ${saved.id} stays valid until ${saved.expiresAt}.`)
+    await writeSummary(log, revocationSummary(saved.id, 'skipped', `revoke: false; it expires at ${saved.expiresAt}.`))
+    return
+  }
+
+  let http: Http | undefined
+  try {
+    const inputs = readInputs(log)
+    // Talk only to where main created the token (from state), not to re-derived URLs.
+    const origins = [saved.ssoUrl, saved.platformUrl, saved.accountApiUrl]
+      .filter((u): u is string => !!u)
+      .map((u) => new URL(u).origin)
+    const budgetMs = inputs.timeoutSeconds * 1000
+    http = new Http({
+      log,
+      allowedOrigins: origins,
+      deadline: Date.now() + budgetMs,
+      maxRetries: inputs.maxRetries,
+      requestTimeoutMs: Math.min(30_000, Math.max(2_000, budgetMs / 4))
+    })
+    // The bearer from main has expired by now (it lives 5 minutes): authenticate afresh.
+    const bearer = await getBearer(http, log, {
+      tokenUrl: saved.ssoUrl,
+      credentials: inputs.credentials!,
+      scopes: inputs.oauthScopes,
+      ...(saved.accountUuid ?? inputs.accountUuid ? { accountUuid: (saved.accountUuid ?? inputs.accountUuid)! } : {})
+    })
+    const result = await revokeToken(http, log, bearer.accessToken, saved)
+    log.info(result === 'revoked' ? `Revoked token ${saved.id}.` : `Token ${saved.id} was already gone (counts as revoked).`)
+    await writeSummary(log, revocationSummary(saved.id, result, ''))
+  } catch (error) {
+    log.warning(
+      `Could not revoke token ${saved.id}: ${errorMessage(error)} It stays valid until ${saved.expiresAt}; delete it in Dynatrace if that is too long.`
+    )
+    await writeSummary(log, revocationSummary(saved.id, 'failed', `${errorMessage(error)} It expires at ${saved.expiresAt}.`))
+  } finally {
+    http?.dispose()
+  }
+}
+
+/** @github/local-action looks for `run` in the post entry. */
+export { post as run }

@@ -1,0 +1,32 @@
+import { deleteClassicToken } from './dynatrace/api-tokens.js'
+import { deletePlatformToken } from './dynatrace/platform-tokens.js'
+import { ActionError } from './errors.js'
+import type { Http } from './http.js'
+import type { Logger } from './log.js'
+
+/** Where a token lives, enough to delete it. */
+export interface RevokeTarget {
+  id: string
+  type: 'classic' | 'platform'
+  platformUrl?: string
+  accountApiUrl?: string
+  accountUuid?: string
+}
+
+/** Delete a token by ID on the route of its type. 'already-gone' when Dynatrace no longer has it. */
+export async function revokeToken(
+  http: Http,
+  log: Logger,
+  bearer: string,
+  target: RevokeTarget
+): Promise<'revoked' | 'already-gone'> {
+  const deps = { http, log, bearer }
+  if (target.type === 'classic') {
+    if (!target.platformUrl) throw new ActionError('environment-url is needed to revoke a classic token.')
+    return deleteClassicToken(deps, target.platformUrl, target.id)
+  }
+  if (!target.accountApiUrl || !target.accountUuid) {
+    throw new ActionError('account-urn is needed to revoke a platform token.')
+  }
+  return deletePlatformToken(deps, target.accountApiUrl, target.accountUuid, target.id)
+}
