@@ -22,7 +22,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
       ],
-      'no-console': ['error', { allow: [] }]
+      'no-console': 'error'
     }
   },
   {

@@ -7,7 +7,16 @@ import { rmSync, writeFileSync } from 'node:fs'
 rmSync('dist', { recursive: true, force: true })
 execFileSync(
   'npx',
-  ['ncc', 'build', 'src/bundle.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'],
+  [
+    'ncc',
+    'build',
+    'src/bundle.ts',
+    '-o',
+    'dist',
+    '--license',
+    'licenses.txt',
+    '--quiet'
+  ],
   { stdio: 'inherit' }
 )
 const entry = (name, fn) =>

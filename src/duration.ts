@@ -23,7 +23,12 @@ export function parseDuration(text: string): number | undefined {
 export function formatDuration(seconds: number): string {
   const parts: string[] = []
   let rest = Math.round(seconds)
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1]
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`)
       rest %= size

@@ -40,7 +40,10 @@ const PATTERNS: Array<{
   stage: Stage
 }> = [
   { re: /^([a-z0-9-]+)\.(?:apps|live)\.dynatrace\.com$/, stage: 'prod' },
-  { re: /^([a-z0-9-]+)\.sprint(?:\.apps)?\.dynatracelabs\.com$/, stage: 'sprint' },
+  {
+    re: /^([a-z0-9-]+)\.sprint(?:\.apps)?\.dynatracelabs\.com$/,
+    stage: 'sprint'
+  },
   { re: /^([a-z0-9-]+)\.dev(?:\.apps)?\.dynatracelabs\.com$/, stage: 'dev' }
 ]
 
@@ -72,7 +75,9 @@ export function environmentUrls(
  * Recognise a SaaS environment URL (apps or live form, prod/sprint/dev). Returns
  * undefined for anything else (a custom endpoint).
  */
-export function parseSaasEnvironmentUrl(url: URL): EnvironmentEndpoints | undefined {
+export function parseSaasEnvironmentUrl(
+  url: URL
+): EnvironmentEndpoints | undefined {
   if (url.protocol !== 'https:' || url.port !== '') return undefined
   const host = url.hostname.toLowerCase()
   for (const { re, stage } of PATTERNS) {

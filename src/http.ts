@@ -1,5 +1,5 @@
-import * as http from 'node:http'
-import * as https from 'node:https'
+import http from 'node:http'
+import https from 'node:https'
 import { HttpClient, getProxyUrl } from '@actions/http-client'
 import { ActionError, AmbiguousRequestError } from './errors.js'
 import type { Logger } from './log.js'
@@ -63,7 +63,7 @@ export interface HttpOptions {
 class NetworkError extends Error {
   constructor(
     readonly code: string,
-    /** The request had been fully written when it failed. */
+    /** A connection existed (the server may have the request) when it failed. */
     readonly sent: boolean
   ) {
     super(code)
@@ -217,7 +217,8 @@ export class Http {
     if (reset !== undefined && /^\d+$/.test(reset)) {
       // Documented as Unix seconds; the Managed docs say microseconds. Go by magnitude.
       let value = Number(reset)
-      if (value > 1e14) value = value / 1000 // microseconds → ms
+      if (value > 1e14)
+        value = value / 1000 // microseconds → ms
       else if (value < 1e11) value = value * 1000 // seconds → ms
       return Math.max(0, Math.min(value - serverNow, 60_000))
     }
@@ -301,7 +302,9 @@ export class Http {
             })
           )
           res.on('error', (err: NodeJS.ErrnoException) =>
-            finish(() => reject(new NetworkError(err.code ?? err.message, true)))
+            finish(() =>
+              reject(new NetworkError(err.code ?? err.message, true))
+            )
           )
         }
       )
@@ -309,8 +312,16 @@ export class Http {
         req.destroy()
         finish(() => reject(new NetworkError('TIMEOUT', sent)))
       }, timeoutMs)
+      // "Sent" is conservative: once a connection exists the server may have the request,
+      // even if Node has not reported the body as flushed yet.
       req.on('finish', () => {
         sent = true
+      })
+      req.on('socket', (socket) => {
+        if (!socket.connecting) sent = true
+        socket.once('connect', () => {
+          sent = true
+        })
       })
       req.on('error', (err: NodeJS.ErrnoException) =>
         finish(() => reject(new NetworkError(err.code ?? err.message, sent)))
@@ -360,22 +371,31 @@ export function dynatraceMessage(text: string): string | undefined {
     const e = err as Record<string, unknown>
     if (typeof e.message === 'string') parts.push(e.message)
     if (Array.isArray(e.constraintViolations)) {
-      for (const v of e.constraintViolations as Array<Record<string, unknown>>) {
+      for (const v of e.constraintViolations as Array<
+        Record<string, unknown>
+      >) {
         const path = typeof v.path === 'string' ? `${v.path}: ` : ''
         if (typeof v.message === 'string') parts.push(`${path}${v.message}`)
       }
     }
-  } else if (typeof err === 'string' && typeof b.error_description !== 'string') {
+  } else if (
+    typeof err === 'string' &&
+    typeof b.error_description !== 'string'
+  ) {
     parts.push(err)
   }
   if (typeof b.error_description === 'string' && b.error_description) {
     parts.push(
-      typeof err === 'string' ? `${err}: ${b.error_description}` : b.error_description
+      typeof err === 'string'
+        ? `${err}: ${b.error_description}`
+        : b.error_description
     )
   }
   if (typeof b.message === 'string') parts.push(b.message)
   if (typeof b.errorsMap === 'object' && b.errorsMap !== null) {
-    for (const [k, v] of Object.entries(b.errorsMap as Record<string, unknown>)) {
+    for (const [k, v] of Object.entries(
+      b.errorsMap as Record<string, unknown>
+    )) {
       parts.push(`${k}: ${String(v)}`)
     }
   }

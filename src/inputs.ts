@@ -76,7 +76,8 @@ const CLIENT_ID = /^dt0s\d{2}\.[A-Za-z0-9]+$/
 const CLIENT_SECRET = /^dt0s\d{2}\.[A-Za-z0-9]+\.[A-Za-z0-9]+$/
 const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** Variables whose override would change how the runner or later steps behave. */
-const RESERVED_ENV = /^(GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|CI|HOME|PATH|SHELL|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV)$/i
+const RESERVED_ENV =
+  /^(GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|CI|HOME|PATH|SHELL|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV)$/i
 const ENV_ID = /^[a-z0-9][a-z0-9-]{1,62}$/
 
 /** Reads the action's inputs; the only place that calls core.getInput. */
@@ -87,7 +88,10 @@ type InputReader = (name: string) => string
  * one ActionError listing every problem, each naming the input and its bad value
  * (never a secret).
  */
-export function readInputs(log: Logger, read: InputReader = core.getInput): Inputs {
+export function readInputs(
+  log: Logger,
+  read: InputReader = core.getInput
+): Inputs {
   const problems: string[] = []
   const warnings: string[] = []
 
@@ -96,12 +100,15 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
   log.addSecret(clientSecret)
 
   /** A value as it may appear in a message: redacted, one line, bounded. */
-  const show = (value: string): string => `"${neutralise(log.redact(value), 80)}"`
+  const show = (value: string): string =>
+    `"${neutralise(log.redact(value), 80)}"`
 
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
     const value = read(name) || allowed[0]!
     if ((allowed as readonly string[]).includes(value)) return value as T
-    problems.push(`${name}: ${show(value)} is not one of ${allowed.join(', ')}.`)
+    problems.push(
+      `${name}: ${show(value)} is not one of ${allowed.join(', ')}.`
+    )
     return allowed[0]!
   }
   const bool = (name: string, fallback: boolean): boolean => {
@@ -112,11 +119,18 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
     problems.push(`${name}: ${show(value)} is not a boolean (true or false).`)
     return fallback
   }
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
+  const integer = (
+    name: string,
+    fallback: number,
+    min: number,
+    max: number
+  ): number => {
     const value = read(name)
     if (value === '') return fallback
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      problems.push(`${name}: ${show(value)} must be a whole number from ${min} to ${max}.`)
+      problems.push(
+        `${name}: ${show(value)} must be a whole number from ${min} to ${max}.`
+      )
       return fallback
     }
     return Number(value)
@@ -140,7 +154,9 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
         'client-id: looks like a client secret (value hidden). Pass the client ID (dt0s02.XXXXXXXX) as client-id and the secret as client-secret.'
       )
     } else if (!CLIENT_ID.test(clientId)) {
-      problems.push(`client-id: ${show(clientId)} is not an OAuth client ID of the form dt0s02.XXXXXXXX.`)
+      problems.push(
+        `client-id: ${show(clientId)} is not an OAuth client ID of the form dt0s02.XXXXXXXX.`
+      )
     }
     if (clientSecret === '') {
       problems.push(
@@ -188,7 +204,9 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
       return undefined
     }
     if (url.search || url.hash) {
-      problems.push(`${name}: ${show(value)} must not have a query or fragment.`)
+      problems.push(
+        `${name}: ${show(value)} must not have a query or fragment.`
+      )
       return undefined
     }
     const loopback = isLoopbackHost(url.hostname)
@@ -198,7 +216,10 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
       )
       return undefined
     }
-    if (!allowCustom && (url.protocol !== 'https:' || !isDynatraceHost(url.hostname))) {
+    if (
+      !allowCustom &&
+      (url.protocol !== 'https:' || !isDynatraceHost(url.hostname))
+    ) {
       problems.push(
         `${name}: ${show(value)} is not a Dynatrace endpoint (https on *.dynatrace.com or *.dynatracelabs.com). Set allow-custom-endpoints: true for a proxy, a sovereign install or the local emulator.`
       )
@@ -222,7 +243,10 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
         endpoints.environmentId = saas.environmentId
         endpoints.platformUrl = saas.platformUrl
         endpoints.classicUrl = saas.classicUrl
-        if (environmentIdInput !== '' && environmentIdInput !== saas.environmentId) {
+        if (
+          environmentIdInput !== '' &&
+          environmentIdInput !== saas.environmentId
+        ) {
           problems.push(
             `environment-id: ${show(environmentIdInput)} does not match the ID "${saas.environmentId}" in environment-url; leave environment-id empty for Dynatrace URLs.`
           )
@@ -248,8 +272,12 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
     }
   }
   if (environmentIdInput !== '' && endpoints.environmentId === undefined) {
-    if (ENV_ID.test(environmentIdInput)) endpoints.environmentId = environmentIdInput
-    else problems.push(`environment-id: ${show(environmentIdInput)} is not an environment ID (e.g. abc12345).`)
+    if (ENV_ID.test(environmentIdInput))
+      endpoints.environmentId = environmentIdInput
+    else
+      problems.push(
+        `environment-id: ${show(environmentIdInput)} is not an environment ID (e.g. abc12345).`
+      )
   }
 
   const ssoUrl = read('sso-url')
@@ -279,7 +307,11 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
   const scopeKind: ScopeKind = tokenType === 'platform' ? 'platform' : 'classic'
   const tokenScopes = parseList(read('token-scopes'))
   const allowedScopes = parseList(read('allowed-scopes'))
-  const checkScopes = (name: string, scopes: string[], kind: ScopeKind): void => {
+  const checkScopes = (
+    name: string,
+    scopes: string[],
+    kind: ScopeKind
+  ): void => {
     for (const scope of scopes) {
       const problem = checkScope(scope, kind)
       if (!problem) continue
@@ -288,7 +320,8 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
       else warnings.push(text)
     }
   }
-  const mintsToken = (mode === 'mint' || mode === 'plan') && tokenType !== 'none'
+  const mintsToken =
+    (mode === 'mint' || mode === 'plan') && tokenType !== 'none'
   if (mintsToken) {
     if (tokenScopes.length === 0) {
       problems.push(
@@ -305,16 +338,26 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
         }
       }
     }
-    if (tokenType === 'classic' && !endpoints.platformUrl && environmentUrl === '') {
+    if (
+      tokenType === 'classic' &&
+      !endpoints.platformUrl &&
+      environmentUrl === ''
+    ) {
       problems.push(
         'environment-url: is required for classic tokens (e.g. https://abc12345.apps.dynatrace.com).'
       )
     }
     if (tokenType === 'platform') {
       if (accountUrn === '') {
-        problems.push('account-urn: is required for platform tokens (they are created through Account Management).')
+        problems.push(
+          'account-urn: is required for platform tokens (they are created through Account Management).'
+        )
       }
-      if (!endpoints.environmentId && environmentUrl === '' && environmentIdInput === '') {
+      if (
+        !endpoints.environmentId &&
+        environmentUrl === '' &&
+        environmentIdInput === ''
+      ) {
         problems.push(
           'environment-url: is required for platform tokens (the token is limited to that environment); give environment-url or environment-id.'
         )
@@ -344,28 +387,42 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
   const tokenName = read('token-name') || defaultTokenName()
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(tokenName) || tokenName.length > 200) {
-    problems.push(`token-name: ${show(tokenName)} must be one line of at most 200 characters.`)
+    problems.push(
+      `token-name: ${show(tokenName)} must be one line of at most 200 characters.`
+    )
   }
 
   const exportVariable = read('export-variable') || undefined
   if (exportVariable !== undefined) {
     if (!ENV_VAR.test(exportVariable)) {
-      problems.push(`export-variable: ${show(exportVariable)} is not an environment variable name (letters, digits, _).`)
+      problems.push(
+        `export-variable: ${show(exportVariable)} is not an environment variable name (letters, digits, _).`
+      )
     } else if (RESERVED_ENV.test(exportVariable)) {
-      problems.push(`export-variable: ${show(exportVariable)} is reserved by the runner or the shell; choose another name such as DT_API_TOKEN.`)
+      problems.push(
+        `export-variable: ${show(exportVariable)} is reserved by the runner or the shell; choose another name such as DT_API_TOKEN.`
+      )
     }
   }
 
   const platformTokenOwner = read('platform-token-owner') || undefined
   if (platformTokenOwner !== undefined && !UUID.test(platformTokenOwner)) {
-    problems.push(`platform-token-owner: ${show(platformTokenOwner)} is not a user UUID.`)
+    problems.push(
+      `platform-token-owner: ${show(platformTokenOwner)} is not a user UUID.`
+    )
   }
 
   // --- IAM -----------------------------------------------------------------------
   const policies = read('policies')
   const bindings = read('bindings')
-  if ((policies !== '' || bindings !== '' || mode === 'plan') && needsSecrets && accountUrn === '') {
-    problems.push('account-urn: is required for IAM policies and bindings and for plan mode.')
+  if (
+    (policies !== '' || bindings !== '' || mode === 'plan') &&
+    needsSecrets &&
+    accountUrn === ''
+  ) {
+    problems.push(
+      'account-urn: is required for IAM policies and bindings and for plan mode.'
+    )
   }
 
   // --- revoke mode ---------------------------------------------------------------
@@ -373,16 +430,24 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
   if (mode === 'revoke') {
     const value = read('token-id')
     if (value === '') {
-      problems.push('token-id: is required in revoke mode (pass steps.<id>.outputs.token-id of the step that minted it).')
+      problems.push(
+        'token-id: is required in revoke mode (pass steps.<id>.outputs.token-id of the step that minted it).'
+      )
     } else if (value.split('.').length >= 3) {
       log.addSecret(value)
-      problems.push('token-id: looks like a whole token including its secret (value hidden). Pass the token ID (its first two parts, e.g. dt0c01.XXXX), never the token.')
+      problems.push(
+        'token-id: looks like a whole token including its secret (value hidden). Pass the token ID (its first two parts, e.g. dt0c01.XXXX), never the token.'
+      )
     } else if (!/^[A-Za-z0-9._-]{4,100}$/.test(value)) {
       problems.push(`token-id: ${show(value)} is not a token ID.`)
     } else {
       tokenId = value
       const type = value.startsWith('dt0c01.') ? 'classic' : 'platform'
-      if (type === 'classic' && !endpoints.platformUrl && environmentUrl === '') {
+      if (
+        type === 'classic' &&
+        !endpoints.platformUrl &&
+        environmentUrl === ''
+      ) {
         problems.push('environment-url: is required to revoke a classic token.')
       }
       if (type === 'platform' && accountUrn === '') {
@@ -430,7 +495,8 @@ export function readInputs(log: Logger, read: InputReader = core.getInput): Inpu
   if (credentials) inputs.credentials = credentials
   if (accountUuid) inputs.accountUuid = accountUuid
   if (exportVariable) inputs.exportVariable = exportVariable
-  if (platformTokenOwner) inputs.platformTokenOwner = platformTokenOwner.toLowerCase()
+  if (platformTokenOwner)
+    inputs.platformTokenOwner = platformTokenOwner.toLowerCase()
   if (tokenId) inputs.tokenId = tokenId
   return inputs
 }

@@ -14,7 +14,9 @@ export function neutralise(text: string, max = MAX_SERVER_TEXT): string {
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .replace(/::/g, ': :')
     .trim()
-  return oneLine.length > max ? `${oneLine.slice(0, max)}… (truncated)` : oneLine
+  return oneLine.length > max
+    ? `${oneLine.slice(0, max)}… (truncated)`
+    : oneLine
 }
 
 /**

@@ -97,12 +97,18 @@ async function authenticate(ctx: Context): Promise<Bearer> {
 }
 
 async function mint(ctx: Context): Promise<void> {
-  const { inputs, log, http } = ctx
+  const { inputs, log } = ctx
   const bearer = await authenticate(ctx)
 
   let iam: IamResult | undefined
-  if (inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan') {
-    iam = await ensureIam(ctx, bearer.accessToken, { dryRun: inputs.mode === 'plan' })
+  if (
+    inputs.policies !== '' ||
+    inputs.bindings !== '' ||
+    inputs.mode === 'plan'
+  ) {
+    iam = await ensureIam(ctx, bearer.accessToken, {
+      dryRun: inputs.mode === 'plan'
+    })
   }
   const e = inputs.endpoints
   if (e.platformUrl) core.setOutput('environment-url', e.platformUrl)
@@ -110,7 +116,10 @@ async function mint(ctx: Context): Promise<void> {
   core.setOutput('bindings-added', String(iam?.bindingsAdded ?? 0))
   core.setOutput('policies-changed', String(iam?.policiesChanged ?? 0))
 
-  const environment = { ...(e.environmentId ? { id: e.environmentId } : {}), ...(e.platformUrl ? { url: e.platformUrl } : {}) }
+  const environment = {
+    ...(e.environmentId ? { id: e.environmentId } : {}),
+    ...(e.platformUrl ? { url: e.platformUrl } : {})
+  }
   const sections = iam ? [iam.summaryHtml] : []
   if (inputs.mode === 'plan') {
     const plan = {
@@ -128,18 +137,44 @@ async function mint(ctx: Context): Promise<void> {
     }
     core.setOutput('plan', JSON.stringify(plan))
     log.info('Plan mode: nothing was changed and no token was created.')
-    await writeSummary(log, mintSummary({ mode: 'plan', environment, tokenType: inputs.tokenType, lifetimeSeconds: inputs.tokenLifetimeSeconds, revoke: inputs.revoke, sections }))
+    await writeSummary(
+      log,
+      mintSummary({
+        mode: 'plan',
+        environment,
+        tokenType: inputs.tokenType,
+        lifetimeSeconds: inputs.tokenLifetimeSeconds,
+        revoke: inputs.revoke,
+        sections
+      })
+    )
     return
   }
 
   core.setOutput('access-token', bearer.accessToken)
   if (inputs.tokenType === 'none') {
-    log.info('token-type is none: only the SSO bearer is handed on (output access-token, valid about 5 minutes).')
-    await writeSummary(log, mintSummary({ mode: 'mint', environment, tokenType: 'none', lifetimeSeconds: 0, revoke: false, sections }))
+    log.info(
+      'token-type is none: only the SSO bearer is handed on (output access-token, valid about 5 minutes).'
+    )
+    await writeSummary(
+      log,
+      mintSummary({
+        mode: 'mint',
+        environment,
+        tokenType: 'none',
+        lifetimeSeconds: 0,
+        revoke: false,
+        sections
+      })
+    )
     return
   }
 
-  const token = await createToken(ctx, bearer, iam !== undefined && iam.bindingsAdded > 0)
+  const token = await createToken(
+    ctx,
+    bearer,
+    iam !== undefined && iam.bindingsAdded > 0
+  )
   saveToken({
     id: token.id,
     type: token.type,
@@ -147,7 +182,9 @@ async function mint(ctx: Context): Promise<void> {
     ssoUrl: e.ssoTokenUrl,
     revoke: inputs.revoke,
     revoked: false,
-    ...(token.type === 'classic' ? { platformUrl: e.platformUrl! } : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
+    ...(token.type === 'classic'
+      ? { platformUrl: e.platformUrl! }
+      : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
   })
   try {
     handOff(inputs, token)
@@ -161,16 +198,30 @@ async function mint(ctx: Context): Promise<void> {
   )
   await writeSummary(
     log,
-    mintSummary({ mode: 'mint', environment, tokenType: token.type, token, lifetimeSeconds: inputs.tokenLifetimeSeconds, revoke: inputs.revoke, sections })
+    mintSummary({
+      mode: 'mint',
+      environment,
+      tokenType: token.type,
+      token,
+      lifetimeSeconds: inputs.tokenLifetimeSeconds,
+      revoke: inputs.revoke,
+      sections
+    })
   )
 }
 
-async function createToken(ctx: Context, bearer: Bearer, iamChanged: boolean): Promise<MintedToken> {
+async function createToken(
+  ctx: Context,
+  bearer: Bearer,
+  iamChanged: boolean
+): Promise<MintedToken> {
   const { inputs, log, http } = ctx
   const e = inputs.endpoints
   // Expiry on Dynatrace's clock (the SSO response's Date header), not the runner's.
   const now = http.serverNow()
-  const expirationDate = new Date(now + inputs.tokenLifetimeSeconds * 1000).toISOString()
+  const expirationDate = new Date(
+    now + inputs.tokenLifetimeSeconds * 1000
+  ).toISOString()
   const deps = { http, log, bearer: bearer.accessToken }
   if (inputs.tokenType === 'classic') {
     return createClassicToken(deps, {
@@ -207,24 +258,33 @@ function handOff(inputs: Inputs, token: MintedToken): void {
   core.setOutput('token-type', token.type)
   core.setOutput('token-expires-at', token.expiresAt)
   core.setOutput('token-scopes', token.scopes.join(','))
-  if (inputs.exportVariable) core.exportVariable(inputs.exportVariable, token.secret)
+  if (inputs.exportVariable)
+    core.exportVariable(inputs.exportVariable, token.secret)
 }
 
-async function revokeAfterFailure(ctx: Context, bearer: Bearer, token: MintedToken): Promise<void> {
+async function revokeAfterFailure(
+  ctx: Context,
+  bearer: Bearer,
+  token: MintedToken
+): Promise<void> {
   const { inputs, log } = ctx
   const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
   try {
     const result = await revokeToken(http, log, bearer.accessToken, {
       id: token.id,
       type: token.type,
-      ...(inputs.endpoints.platformUrl ? { platformUrl: inputs.endpoints.platformUrl } : {}),
+      ...(inputs.endpoints.platformUrl
+        ? { platformUrl: inputs.endpoints.platformUrl }
+        : {}),
       accountApiUrl: inputs.endpoints.accountApiUrl,
       ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
     })
     markRevoked()
     log.info(`Revoked token ${token.id} because the step failed (${result}).`)
   } catch (error) {
-    log.warning(`Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`)
+    log.warning(
+      `Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`
+    )
   }
 }
 
@@ -240,16 +300,27 @@ async function revokeMode(ctx: Context): Promise<void> {
     result = await revokeToken(http, log, bearer.accessToken, {
       id,
       type,
-      ...(inputs.endpoints.platformUrl ? { platformUrl: inputs.endpoints.platformUrl } : {}),
+      ...(inputs.endpoints.platformUrl
+        ? { platformUrl: inputs.endpoints.platformUrl }
+        : {}),
       accountApiUrl: inputs.endpoints.accountApiUrl,
       ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
     })
   } catch (error) {
     // Like the post step: a failed revocation warns, it does not fail the job.
-    log.warning(`Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`)
-    await writeSummary(log, revocationSummary(id, 'failed', errorMessage(error)))
+    log.warning(
+      `Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`
+    )
+    await writeSummary(
+      log,
+      revocationSummary(id, 'failed', errorMessage(error))
+    )
     return
   }
-  log.info(result === 'revoked' ? `Revoked token ${id}.` : `Token ${id} was already gone.`)
+  log.info(
+    result === 'revoked'
+      ? `Revoked token ${id}.`
+      : `Token ${id} was already gone.`
+  )
   await writeSummary(log, revocationSummary(id, result, ''))
 }

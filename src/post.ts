@@ -24,8 +24,17 @@ export async function post(): Promise<void> {
     return
   }
   if (!saved.revoke) {
-    log.info(`revoke is false: token ${saved.id} stays valid until ${saved.expiresAt}.`)
-    await writeSummary(log, revocationSummary(saved.id, 'skipped', `revoke: false; it expires at ${saved.expiresAt}.`))
+    log.info(
+      `revoke is false: token ${saved.id} stays valid until ${saved.expiresAt}.`
+    )
+    await writeSummary(
+      log,
+      revocationSummary(
+        saved.id,
+        'skipped',
+        `revoke: false; it expires at ${saved.expiresAt}.`
+      )
+    )
     return
   }
 
@@ -49,16 +58,29 @@ export async function post(): Promise<void> {
       tokenUrl: saved.ssoUrl,
       credentials: inputs.credentials!,
       scopes: inputs.oauthScopes,
-      ...(saved.accountUuid ?? inputs.accountUuid ? { accountUuid: (saved.accountUuid ?? inputs.accountUuid)! } : {})
+      ...((saved.accountUuid ?? inputs.accountUuid)
+        ? { accountUuid: (saved.accountUuid ?? inputs.accountUuid)! }
+        : {})
     })
     const result = await revokeToken(http, log, bearer.accessToken, saved)
-    log.info(result === 'revoked' ? `Revoked token ${saved.id}.` : `Token ${saved.id} was already gone (counts as revoked).`)
+    log.info(
+      result === 'revoked'
+        ? `Revoked token ${saved.id}.`
+        : `Token ${saved.id} was already gone (counts as revoked).`
+    )
     await writeSummary(log, revocationSummary(saved.id, result, ''))
   } catch (error) {
     log.warning(
       `Could not revoke token ${saved.id}: ${errorMessage(error)} It stays valid until ${saved.expiresAt}; delete it in Dynatrace if that is too long.`
     )
-    await writeSummary(log, revocationSummary(saved.id, 'failed', `${errorMessage(error)} It expires at ${saved.expiresAt}.`))
+    await writeSummary(
+      log,
+      revocationSummary(
+        saved.id,
+        'failed',
+        `${errorMessage(error)} It expires at ${saved.expiresAt}.`
+      )
+    )
   } finally {
     http?.dispose()
   }

@@ -22,11 +22,19 @@ export async function revokeToken(
 ): Promise<'revoked' | 'already-gone'> {
   const deps = { http, log, bearer }
   if (target.type === 'classic') {
-    if (!target.platformUrl) throw new ActionError('environment-url is needed to revoke a classic token.')
+    if (!target.platformUrl)
+      throw new ActionError(
+        'environment-url is needed to revoke a classic token.'
+      )
     return deleteClassicToken(deps, target.platformUrl, target.id)
   }
   if (!target.accountApiUrl || !target.accountUuid) {
     throw new ActionError('account-urn is needed to revoke a platform token.')
   }
-  return deletePlatformToken(deps, target.accountApiUrl, target.accountUuid, target.id)
+  return deletePlatformToken(
+    deps,
+    target.accountApiUrl,
+    target.accountUuid,
+    target.id
+  )
 }

@@ -9,108 +9,233 @@
 
 /** Creatable classic API token scopes (`ApiTokenCreate.scopes`, SDK 9.0.1). */
 export const CLASSIC_SCOPES: readonly string[] = [
-  'InstallerDownload', 'DataExport', 'PluginUpload', 'SupportAlert',
-  'AdvancedSyntheticIntegration', 'ExternalSyntheticIntegration',
-  'RumBrowserExtension', 'LogExport', 'ReadConfig', 'WriteConfig',
-  'DTAQLAccess', 'UserSessionAnonymization', 'DataPrivacy',
-  'CaptureRequestData', 'Davis', 'DssFileManagement',
-  'RumJavaScriptTagManagement', 'TenantTokenManagement',
-  'ActiveGateCertManagement', 'RestRequestForwarding', 'ReadSyntheticData',
-  'DataImport', 'syntheticExecutions.write', 'syntheticExecutions.read',
-  'auditLogs.read', 'metrics.read', 'metrics.write', 'entities.read',
-  'entities.write', 'problems.read', 'problems.write', 'events.read',
-  'events.ingest', 'openpipeline.events', 'openpipeline.events.custom',
-  'openpipeline.events_security', 'openpipeline.events_security.custom',
-  'openpipeline.events_sdlc', 'openpipeline.events_sdlc.custom',
-  'openpipeline.events_smartscape', 'bizevents.ingest', 'networkZones.read',
-  'networkZones.write', 'activeGates.read', 'activeGates.write',
-  'activeGateTokenManagement.read', 'activeGateTokenManagement.create',
-  'activeGateTokenManagement.write', 'agentTokenManagement.read',
-  'credentialVault.read', 'credentialVault.write', 'extensions.read',
-  'extensions.write', 'extensionConfigurations.read',
-  'extensionConfigurations.write', 'extensionEnvironment.read',
-  'extensionEnvironment.write', 'metrics.ingest', 'attacks.read',
-  'attacks.write', 'securityProblems.read', 'securityProblems.write',
-  'syntheticLocations.read', 'syntheticLocations.write', 'settings.read',
-  'settings.write', 'tenantTokenRotation.write', 'slo.read', 'slo.write',
-  'releases.read', 'apiTokens.read', 'apiTokens.write',
-  'openTelemetryTrace.ingest', 'logs.read', 'logs.ingest',
-  'geographicRegions.read', 'oneAgents.read', 'oneAgents.write',
-  'traces.lookup', 'unifiedAnalysis.read', 'hub.read', 'hub.write',
-  'hub.install', 'javaScriptMappingFiles.read', 'javaScriptMappingFiles.write',
-  'extensionConfigurationActions.write', 'rumCookieNames.read',
-  'adaptiveTrafficManagement.read', 'rumManualInsertionTags.read',
-  'extensionDiscoveryJmx.read', 'extensionDiscoveryPmi.read'
+  'InstallerDownload',
+  'DataExport',
+  'PluginUpload',
+  'SupportAlert',
+  'AdvancedSyntheticIntegration',
+  'ExternalSyntheticIntegration',
+  'RumBrowserExtension',
+  'LogExport',
+  'ReadConfig',
+  'WriteConfig',
+  'DTAQLAccess',
+  'UserSessionAnonymization',
+  'DataPrivacy',
+  'CaptureRequestData',
+  'Davis',
+  'DssFileManagement',
+  'RumJavaScriptTagManagement',
+  'TenantTokenManagement',
+  'ActiveGateCertManagement',
+  'RestRequestForwarding',
+  'ReadSyntheticData',
+  'DataImport',
+  'syntheticExecutions.write',
+  'syntheticExecutions.read',
+  'auditLogs.read',
+  'metrics.read',
+  'metrics.write',
+  'entities.read',
+  'entities.write',
+  'problems.read',
+  'problems.write',
+  'events.read',
+  'events.ingest',
+  'openpipeline.events',
+  'openpipeline.events.custom',
+  'openpipeline.events_security',
+  'openpipeline.events_security.custom',
+  'openpipeline.events_sdlc',
+  'openpipeline.events_sdlc.custom',
+  'openpipeline.events_smartscape',
+  'bizevents.ingest',
+  'networkZones.read',
+  'networkZones.write',
+  'activeGates.read',
+  'activeGates.write',
+  'activeGateTokenManagement.read',
+  'activeGateTokenManagement.create',
+  'activeGateTokenManagement.write',
+  'agentTokenManagement.read',
+  'credentialVault.read',
+  'credentialVault.write',
+  'extensions.read',
+  'extensions.write',
+  'extensionConfigurations.read',
+  'extensionConfigurations.write',
+  'extensionEnvironment.read',
+  'extensionEnvironment.write',
+  'metrics.ingest',
+  'attacks.read',
+  'attacks.write',
+  'securityProblems.read',
+  'securityProblems.write',
+  'syntheticLocations.read',
+  'syntheticLocations.write',
+  'settings.read',
+  'settings.write',
+  'tenantTokenRotation.write',
+  'slo.read',
+  'slo.write',
+  'releases.read',
+  'apiTokens.read',
+  'apiTokens.write',
+  'openTelemetryTrace.ingest',
+  'logs.read',
+  'logs.ingest',
+  'geographicRegions.read',
+  'oneAgents.read',
+  'oneAgents.write',
+  'traces.lookup',
+  'unifiedAnalysis.read',
+  'hub.read',
+  'hub.write',
+  'hub.install',
+  'javaScriptMappingFiles.read',
+  'javaScriptMappingFiles.write',
+  'extensionConfigurationActions.write',
+  'rumCookieNames.read',
+  'adaptiveTrafficManagement.read',
+  'rumManualInsertionTags.read',
+  'extensionDiscoveryJmx.read',
+  'extensionDiscoveryPmi.read'
 ]
 
 /** Legacy classic scopes that tokens may still carry but that can no longer be created. */
 export const CLASSIC_LEGACY_SCOPES: readonly string[] = [
-  'DiagnosticExport', 'MemoryDump', 'Mobile', 'ViewDashboard', 'ViewReport',
+  'DiagnosticExport',
+  'MemoryDump',
+  'Mobile',
+  'ViewDashboard',
+  'ViewReport',
   'WriteSyntheticData'
 ]
 
 /** Account Management API scopes (OAuth clients; dynatrace-api.md §2.1). */
 export const ACCOUNT_SCOPES: readonly string[] = [
-  'account-idm-read', 'account-idm-write', 'account-env-read',
-  'account-env-write', 'account-uac-read', 'account-uac-write',
-  'iam-policies-management', 'iam:policies:read', 'iam:policies:write',
-  'iam:bindings:read', 'iam:bindings:write', 'iam:effective-permissions:read',
-  'iam:boundaries:read', 'iam:boundaries:write', 'iam:limits:read',
-  'sso-idm:account-limits:read', 'platform-token:tokens:write',
-  'platform-token:tokens:manage', 'platform-token:tokens:read'
+  'account-idm-read',
+  'account-idm-write',
+  'account-env-read',
+  'account-env-write',
+  'account-uac-read',
+  'account-uac-write',
+  'iam-policies-management',
+  'iam:policies:read',
+  'iam:policies:write',
+  'iam:bindings:read',
+  'iam:bindings:write',
+  'iam:effective-permissions:read',
+  'iam:boundaries:read',
+  'iam:boundaries:write',
+  'iam:limits:read',
+  'sso-idm:account-limits:read',
+  'platform-token:tokens:write',
+  'platform-token:tokens:manage',
+  'platform-token:tokens:read'
 ]
 
 /** Platform scopes (OAuth clients and platform tokens; dynatrace-api.md §3.2, §4.3, docs). */
 export const PLATFORM_SCOPES: readonly string[] = [
-  'app-engine:apps:run', 'app-engine:apps:install', 'app-engine:apps:delete',
-  'app-engine:functions:run', 'app-engine:edge-connects:read',
-  'app-engine:edge-connects:write', 'app-engine:edge-connects:connect',
+  'app-engine:apps:run',
+  'app-engine:apps:install',
+  'app-engine:apps:delete',
+  'app-engine:functions:run',
+  'app-engine:edge-connects:read',
+  'app-engine:edge-connects:write',
+  'app-engine:edge-connects:connect',
   'app-engine:edge-connects:delete',
-  'automation:workflows:read', 'automation:workflows:write',
-  'automation:workflows:run', 'automation:workflows:admin',
-  'automation:calendars:read', 'automation:calendars:write',
-  'automation:rules:read', 'automation:rules:write',
-  'document:documents:read', 'document:documents:write',
-  'document:documents:delete', 'document:documents:admin',
-  'document:environment-shares:read', 'document:environment-shares:write',
-  'document:environment-shares:claim', 'document:environment-shares:delete',
-  'document:direct-shares:read', 'document:direct-shares:write',
-  'document:direct-shares:delete', 'document:trash.documents:read',
-  'document:trash.documents:restore', 'document:trash.documents:delete',
-  'settings:objects:read', 'settings:objects:write', 'settings:objects:admin',
-  'settings:schemas:read', 'app-settings:objects:read',
+  'automation:workflows:read',
+  'automation:workflows:write',
+  'automation:workflows:run',
+  'automation:workflows:admin',
+  'automation:calendars:read',
+  'automation:calendars:write',
+  'automation:rules:read',
+  'automation:rules:write',
+  'document:documents:read',
+  'document:documents:write',
+  'document:documents:delete',
+  'document:documents:admin',
+  'document:environment-shares:read',
+  'document:environment-shares:write',
+  'document:environment-shares:claim',
+  'document:environment-shares:delete',
+  'document:direct-shares:read',
+  'document:direct-shares:write',
+  'document:direct-shares:delete',
+  'document:trash.documents:read',
+  'document:trash.documents:restore',
+  'document:trash.documents:delete',
+  'settings:objects:read',
+  'settings:objects:write',
+  'settings:objects:admin',
+  'settings:schemas:read',
+  'app-settings:objects:read',
   'app-settings:objects:write',
-  'slo:slos:read', 'slo:slos:write', 'slo:objective-templates:read',
-  'storage:logs:read', 'storage:logs:write', 'storage:events:read',
-  'storage:events:write', 'storage:bizevents:read', 'storage:metrics:read',
-  'storage:spans:read', 'storage:entities:read', 'storage:smartscape:read',
-  'storage:system:read', 'storage:security.events:read',
-  'storage:application.snapshots:read', 'storage:user.events:read',
-  'storage:user.sessions:read', 'storage:user.replays:read',
-  'storage:buckets:read', 'storage:buckets:write',
-  'storage:bucket-definitions:read', 'storage:bucket-definitions:write',
-  'storage:bucket-definitions:delete', 'storage:bucket-definitions:truncate',
-  'storage:fieldsets:read', 'storage:fieldset-definitions:read',
-  'storage:fieldset-definitions:write', 'storage:filter-segments:read',
-  'storage:filter-segments:write', 'storage:filter-segments:share',
-  'storage:filter-segments:delete', 'storage:filter-segments:admin',
+  'slo:slos:read',
+  'slo:slos:write',
+  'slo:objective-templates:read',
+  'storage:logs:read',
+  'storage:logs:write',
+  'storage:events:read',
+  'storage:events:write',
+  'storage:bizevents:read',
+  'storage:metrics:read',
+  'storage:spans:read',
+  'storage:entities:read',
+  'storage:smartscape:read',
+  'storage:system:read',
+  'storage:security.events:read',
+  'storage:application.snapshots:read',
+  'storage:user.events:read',
+  'storage:user.sessions:read',
+  'storage:user.replays:read',
+  'storage:buckets:read',
+  'storage:buckets:write',
+  'storage:bucket-definitions:read',
+  'storage:bucket-definitions:write',
+  'storage:bucket-definitions:delete',
+  'storage:bucket-definitions:truncate',
+  'storage:fieldsets:read',
+  'storage:fieldset-definitions:read',
+  'storage:fieldset-definitions:write',
+  'storage:filter-segments:read',
+  'storage:filter-segments:write',
+  'storage:filter-segments:share',
+  'storage:filter-segments:delete',
+  'storage:filter-segments:admin',
   'storage:records:delete',
-  'openpipeline:configurations:read', 'openpipeline:configurations:write',
-  'api-tokens:tokens:read', 'api-tokens:tokens:write',
-  'environment-api:api-tokens:read', 'environment-api:api-tokens:write',
+  'openpipeline:configurations:read',
+  'openpipeline:configurations:write',
+  'api-tokens:tokens:read',
+  'api-tokens:tokens:write',
+  'environment-api:api-tokens:read',
+  'environment-api:api-tokens:write',
   'hub:catalog:read',
-  'state:app-states:read', 'state:app-states:write', 'state:app-states:delete',
-  'state:user-app-states:read', 'state:user-app-states:write',
+  'state:app-states:read',
+  'state:app-states:write',
+  'state:app-states:delete',
+  'state:user-app-states:read',
+  'state:user-app-states:write',
   'state:user-app-states:delete',
-  'notification:notifications:read', 'notification:notifications:write',
+  'notification:notifications:read',
+  'notification:notifications:write',
   'email:emails:send',
-  'davis:analyzers:read', 'davis:analyzers:execute',
-  'davis-copilot:conversations:execute', 'davis-copilot:nl2dql:execute',
-  'davis-copilot:dql2nl:execute', 'davis-copilot:document-search:execute',
-  'extensions:definitions:read', 'extensions:definitions:write',
-  'extensions:configurations:read', 'extensions:configurations:write',
-  'geolocation:locations:lookup', 'unified-analysis:screen-definition:read',
-  'iam:users:read', 'iam:groups:read'
+  'davis:analyzers:read',
+  'davis:analyzers:execute',
+  'davis-copilot:conversations:execute',
+  'davis-copilot:nl2dql:execute',
+  'davis-copilot:dql2nl:execute',
+  'davis-copilot:document-search:execute',
+  'extensions:definitions:read',
+  'extensions:definitions:write',
+  'extensions:configurations:read',
+  'extensions:configurations:write',
+  'geolocation:locations:lookup',
+  'unified-analysis:screen-definition:read',
+  'iam:users:read',
+  'iam:groups:read'
 ]
 
 /** Deprecated or retired scopes, with what to use instead. */
@@ -153,10 +278,14 @@ export function editDistance(a: string, b: string): number {
 /** The closest catalogue entries to `name` (at most three), or none when nothing is close. */
 export function suggest(name: string, catalogue: readonly string[]): string[] {
   const limit = Math.max(2, Math.floor(name.length / 3))
-  return catalogue
+  const close = catalogue
     .map((candidate) => ({ candidate, d: editDistance(name, candidate) }))
     .filter(({ d }) => d <= limit)
     .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
+  // Only the best matches: "raed" should suggest "read", not also "write".
+  const best = close[0]?.d
+  return close
+    .filter(({ d }) => d === best)
     .slice(0, 3)
     .map(({ candidate }) => candidate)
 }
@@ -188,15 +317,28 @@ function didYouMean(suggestions: string[]): string {
  * Check one scope against the catalogue for its kind. Returns undefined when it is known
  * and current. Deprecated scopes are not reported here (they still work); see DEPRECATED_SCOPES.
  */
-export function checkScope(scope: string, kind: ScopeKind): ScopeProblem | undefined {
+export function checkScope(
+  scope: string,
+  kind: ScopeKind
+): ScopeProblem | undefined {
   const retired = retiredReason(scope)
   if (retired) {
-    return { scope, severity: 'error', message: `"${scope}" is retired: ${retired}.`, suggestions: [] }
+    return {
+      scope,
+      severity: 'error',
+      message: `"${scope}" is retired: ${retired}.`,
+      suggestions: []
+    }
   }
   if (kind === 'classic') {
     if (CLASSIC_SCOPES.includes(scope)) return undefined
     if (CLASSIC_LEGACY_SCOPES.includes(scope)) {
-      return { scope, severity: 'error', message: `"${scope}" is a legacy scope that can no longer be given to new tokens.`, suggestions: [] }
+      return {
+        scope,
+        severity: 'error',
+        message: `"${scope}" is a legacy scope that can no longer be given to new tokens.`,
+        suggestions: []
+      }
     }
     const suggestions = suggest(scope, CLASSIC_SCOPES)
     const platformHint =
@@ -210,12 +352,20 @@ export function checkScope(scope: string, kind: ScopeKind): ScopeProblem | undef
       suggestions
     }
   }
-  const catalogue = kind === 'oauth' ? [...PLATFORM_SCOPES, ...ACCOUNT_SCOPES] : PLATFORM_SCOPES
+  const catalogue =
+    kind === 'oauth' ? [...PLATFORM_SCOPES, ...ACCOUNT_SCOPES] : PLATFORM_SCOPES
   if (catalogue.includes(scope)) return undefined
   const suggestions = suggest(scope, catalogue)
-  const service = scope.includes(':') ? scope.slice(0, scope.indexOf(':') + 1) : undefined
-  const knownService = service !== undefined && catalogue.some((s) => s.startsWith(service))
-  if (suggestions.length > 0 || knownService || !/^[a-z0-9.-]+(:[a-z0-9.-]+){2}$/.test(scope)) {
+  const service = scope.includes(':')
+    ? scope.slice(0, scope.indexOf(':') + 1)
+    : undefined
+  const knownService =
+    service !== undefined && catalogue.some((s) => s.startsWith(service))
+  if (
+    suggestions.length > 0 ||
+    knownService ||
+    !/^[a-z0-9.-]+(:[a-z0-9.-]+){2}$/.test(scope)
+  ) {
     const classicHint =
       kind === 'platform' && CLASSIC_SCOPES.includes(scope)
         ? ' It is a classic API token scope: use token-type: classic for it.'
@@ -234,3 +384,179 @@ export function checkScope(scope: string, kind: ScopeKind): ScopeProblem | undef
     suggestions: []
   }
 }
+
+// --- Audit data (issue #5) ------------------------------------------------------------
+// Everything below is data for the offline audit (src/audit/); the functions above do not
+// read it, so input validation is unchanged by additions here.
+
+/**
+ * Scopes that let a *minted* token mint or manage credentials or IAM: whoever holds the
+ * token (any later step of the job) could create long-lived credentials or grant itself
+ * more. The audit reports them (`escalation-scope`) unless the audit step's
+ * `allowed-scopes` lists them. Value: what the scope lets the token do.
+ */
+export const ESCALATION_SCOPES: Readonly<Record<string, string>> = {
+  'apiTokens.read': 'list and inspect the environment’s API tokens',
+  'apiTokens.write': 'create, change and delete API tokens',
+  'tenantTokenRotation.write':
+    'rotate the tenant token that OneAgents and ActiveGates use',
+  TenantTokenManagement: 'read and manage the tenant token',
+  'activeGateTokenManagement.read': 'read ActiveGate tokens',
+  'activeGateTokenManagement.create': 'create ActiveGate tokens',
+  'activeGateTokenManagement.write': 'create and revoke ActiveGate tokens',
+  'agentTokenManagement.read': 'read the agent tokens OneAgents connect with',
+  'iam-policies-management': 'create and bind IAM policies',
+  'iam:policies:write': 'create and change IAM policies',
+  'iam:bindings:write': 'bind IAM policies to groups',
+  'iam:boundaries:write': 'change IAM policy boundaries',
+  'account-idm-write': 'manage users, groups and group membership',
+  'platform-token:tokens:read': 'list and inspect platform tokens',
+  'platform-token:tokens:write': 'create platform tokens',
+  'platform-token:tokens:manage': 'create, change and delete platform tokens',
+  'api-tokens:tokens:read': 'list and inspect API tokens',
+  'api-tokens:tokens:write': 'create, change and delete API tokens',
+  'environment-api:api-tokens:read': 'list and inspect API tokens',
+  'environment-api:api-tokens:write': 'create, change and delete API tokens'
+}
+
+/**
+ * Role permissions usable in IAM policy statements (the `tenant-*` role permissions of
+ * dynatrace-api.md §4.5, as IAM permissions).
+ */
+export const ENVIRONMENT_ROLE_PERMISSIONS: readonly string[] = [
+  'environment:roles:viewer',
+  'environment:roles:manage-settings',
+  'environment:roles:agent-install',
+  'environment:roles:logviewer',
+  'environment:roles:view-sensitive-request-data',
+  'environment:roles:configure-request-capture-data',
+  'environment:roles:replay-sessions-with-masking',
+  'environment:roles:replay-sessions-without-masking',
+  'environment:roles:manage-security-problems',
+  'environment:roles:view-security-problems',
+  'environment:roles:manage-support-tickets'
+]
+
+/**
+ * Permissions the audit knows in IAM policy statements: the platform scopes (each is
+ * also an IAM permission), the account IAM ones and the environment role permissions.
+ * An unknown permission is only a warning: Dynatrace adds services often.
+ */
+export const POLICY_PERMISSIONS: readonly string[] = [
+  ...PLATFORM_SCOPES,
+  ...ACCOUNT_SCOPES.filter((scope) => scope.split(':').length === 3),
+  ...ENVIRONMENT_ROLE_PERMISSIONS
+]
+
+/**
+ * Actions (the last part of a permission, up to its first `-`) that change something;
+ * granting one without a WHERE condition is reported as `unconditioned-write`.
+ */
+export const WRITE_ACTIONS: readonly string[] = [
+  'write',
+  'manage',
+  'admin',
+  'delete',
+  'create',
+  'update',
+  'truncate',
+  'install'
+]
+
+/** Scopes a Monaco config type needs: `required` to deploy, `optional` never reported as unneeded. */
+export interface MonacoScopeNeed {
+  required: readonly string[]
+  optional: readonly string[]
+}
+
+/**
+ * Classic API token scopes per Monaco Configuration-API type (dynatrace-api.md §4.4).
+ * Types not listed use MONACO_CLASSIC_API_DEFAULT.
+ */
+export const MONACO_CLASSIC_API_SCOPES: Readonly<
+  Record<string, readonly string[]>
+> = {
+  'request-attributes': ['ReadConfig', 'CaptureRequestData'],
+  'data-privacy': ['ReadConfig', 'DataPrivacy'],
+  'credential-vault': ['credentialVault.read', 'credentialVault.write'],
+  'network-zone': ['networkZones.read', 'networkZones.write'],
+  slo: ['slo.read', 'slo.write'],
+  'synthetic-location': ['DataExport', 'ExternalSyntheticIntegration'],
+  'synthetic-monitor': ['ExternalSyntheticIntegration']
+}
+
+/** Almost every Configuration-API type needs just these (dynatrace-api.md §4.4). */
+export const MONACO_CLASSIC_API_DEFAULT: readonly string[] = [
+  'ReadConfig',
+  'WriteConfig'
+]
+
+/** Settings 2.0 through a classic token (Monaco uses it when the manifest has no platform credentials). */
+export const MONACO_CLASSIC_SETTINGS: readonly string[] = [
+  'settings.read',
+  'settings.write'
+]
+
+/**
+ * Platform token / OAuth scopes per Monaco config type (dynatrace-api.md §4.3). Keys:
+ * `settings`, `automation:<resource>`, `bucket`, `document`, `openpipeline`, `segment`,
+ * `slo-v2`, and `platform` for what any deploy with platform credentials may use.
+ */
+export const MONACO_PLATFORM_SCOPES: Readonly<Record<string, MonacoScopeNeed>> =
+  {
+    // Classic-URL discovery; Monaco first guesses .apps. → .live., so it is not always needed.
+    platform: { required: [], optional: ['app-engine:apps:run'] },
+    settings: {
+      required: [
+        'settings:objects:read',
+        'settings:objects:write',
+        'settings:schemas:read'
+      ],
+      optional: []
+    },
+    'automation:workflow': {
+      required: ['automation:workflows:read', 'automation:workflows:write'],
+      // Deploying other users' workflows; Monaco falls back to non-admin without it.
+      optional: ['automation:workflows:admin']
+    },
+    'automation:business-calendar': {
+      required: ['automation:calendars:read', 'automation:calendars:write'],
+      optional: []
+    },
+    'automation:scheduling-rule': {
+      required: ['automation:rules:read', 'automation:rules:write'],
+      optional: []
+    },
+    bucket: {
+      required: [
+        'storage:bucket-definitions:read',
+        'storage:bucket-definitions:write'
+      ],
+      optional: ['storage:bucket-definitions:delete']
+    },
+    document: {
+      required: ['document:documents:read', 'document:documents:write'],
+      optional: ['document:documents:delete', 'document:trash.documents:delete']
+    },
+    openpipeline: {
+      required: [
+        'openpipeline:configurations:read',
+        'openpipeline:configurations:write'
+      ],
+      optional: []
+    },
+    segment: {
+      required: [
+        'storage:filter-segments:read',
+        'storage:filter-segments:write'
+      ],
+      optional: [
+        'storage:filter-segments:delete',
+        'storage:filter-segments:admin'
+      ]
+    },
+    'slo-v2': {
+      required: ['slo:slos:read', 'slo:slos:write'],
+      optional: ['slo:objective-templates:read']
+    }
+  }

@@ -40,7 +40,8 @@ export function saveToken(token: SavedToken): void {
   core.saveState(State.ExpiresAt, token.expiresAt)
   core.saveState(State.SsoUrl, token.ssoUrl)
   if (token.platformUrl) core.saveState(State.PlatformUrl, token.platformUrl)
-  if (token.accountApiUrl) core.saveState(State.AccountApiUrl, token.accountApiUrl)
+  if (token.accountApiUrl)
+    core.saveState(State.AccountApiUrl, token.accountApiUrl)
   if (token.accountUuid) core.saveState(State.AccountUuid, token.accountUuid)
   core.saveState(State.Revoke, String(token.revoke))
 }
@@ -53,7 +54,8 @@ export function markRevoked(): void {
 export function loadToken(): SavedToken | undefined {
   const id = core.getState(State.TokenId)
   if (!id) return undefined
-  const type = core.getState(State.TokenType) === 'platform' ? 'platform' : 'classic'
+  const type =
+    core.getState(State.TokenType) === 'platform' ? 'platform' : 'classic'
   const saved: SavedToken = {
     id,
     type,

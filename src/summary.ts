@@ -14,7 +14,10 @@ const code = (text: string): string => `<code>${escapeHtml(text)}</code>`
  * Append to the job summary. A summary that cannot be written (no GITHUB_STEP_SUMMARY
  * outside the runner, a full disk) is a warning, never a failure of the step.
  */
-export async function writeSummary(log: Logger, build: (summary: typeof core.summary) => void): Promise<void> {
+export async function writeSummary(
+  log: Logger,
+  build: (summary: typeof core.summary) => void
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
     core.summary.emptyBuffer()
@@ -24,7 +27,9 @@ export async function writeSummary(log: Logger, build: (summary: typeof core.sum
     core.summary.emptyBuffer()
     await core.summary.addRaw(text).write()
   } catch (error) {
-    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
@@ -39,12 +44,21 @@ export interface MintSummary {
   sections?: string[]
 }
 
-export function mintSummary(info: MintSummary): (s: typeof core.summary) => void {
+export function mintSummary(
+  info: MintSummary
+): (s: typeof core.summary) => void {
   return (s) => {
-    s.addHeading(info.mode === 'plan' ? 'Dynatrace credentials — plan' : 'Dynatrace credentials', 2)
+    s.addHeading(
+      info.mode === 'plan'
+        ? 'Dynatrace credentials — plan'
+        : 'Dynatrace credentials',
+      2
+    )
     const rows: string[][] = []
     if (info.environment?.id || info.environment?.url) {
-      const parts = [info.environment.id, info.environment.url].filter((p): p is string => !!p)
+      const parts = [info.environment.id, info.environment.url].filter(
+        (p): p is string => !!p
+      )
       rows.push(['Environment', parts.map(escapeHtml).join(' — ')])
     }
     rows.push(['Token type', escapeHtml(info.tokenType)])
@@ -56,10 +70,21 @@ export function mintSummary(info: MintSummary): (s: typeof core.summary) => void
         'Scopes',
         `${token.scopes.map(code).join(', ')}${token.scopesVerified ? ' (verified)' : ' (not verified)'}`
       ])
-      rows.push(['Expires', `${escapeHtml(token.expiresAt)} (lifetime ${formatDuration(info.lifetimeSeconds)})`])
-      rows.push(['Revocation', info.revoke ? 'in the post step' : 'disabled (<code>revoke: false</code>)'])
+      rows.push([
+        'Expires',
+        `${escapeHtml(token.expiresAt)} (lifetime ${formatDuration(info.lifetimeSeconds)})`
+      ])
+      rows.push([
+        'Revocation',
+        info.revoke
+          ? 'in the post step'
+          : 'disabled (<code>revoke: false</code>)'
+      ])
     } else if (info.tokenType === 'none') {
-      rows.push(['Token', 'none minted (only the SSO bearer, output <code>access-token</code>)'])
+      rows.push([
+        'Token',
+        'none minted (only the SSO bearer, output <code>access-token</code>)'
+      ])
     }
     s.addTable([
       [
@@ -74,7 +99,11 @@ export function mintSummary(info: MintSummary): (s: typeof core.summary) => void
 
 export type RevocationResult = 'revoked' | 'already-gone' | 'failed' | 'skipped'
 
-export function revocationSummary(id: string, result: RevocationResult, detail: string): (s: typeof core.summary) => void {
+export function revocationSummary(
+  id: string,
+  result: RevocationResult,
+  detail: string
+): (s: typeof core.summary) => void {
   const label: Record<RevocationResult, string> = {
     revoked: 'revoked',
     'already-gone': 'already gone (counts as revoked)',
@@ -83,6 +112,9 @@ export function revocationSummary(id: string, result: RevocationResult, detail: 
   }
   return (s) => {
     s.addHeading('Dynatrace token revocation', 3)
-    s.addRaw(`<p>Token ${code(id)}: ${label[result]}. ${escapeHtml(detail)}</p>`, true)
+    s.addRaw(
+      `<p>Token ${code(id)}: ${label[result]}. ${escapeHtml(detail)}</p>`,
+      true
+    )
   }
 }

@@ -1,8 +1,175 @@
-import { ActionError } from '../errors.js'
+/**
+ * mode: audit (issue #5) — an offline, secretless check of the scopes, lifetimes and IAM
+ * policies that workflows ask this action for. It reads files (and, for scope drift, the
+ * local git clone) and nothing else: no HTTP client exists in this mode, and nothing
+ * here imports one.
+ */
+import { formatDuration } from '../duration.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
+import { scopeDrift, type Git } from './drift.js'
+import { finding, type Finding } from './findings.js'
+import {
+  compareMonaco,
+  mergePlans,
+  monacoJobs,
+  readMonacoProject,
+  type MonacoConsumer
+} from './monaco.js'
+import { normalise, report } from './report.js'
+import { auditStep, type AuditSettings, type TokenPlan } from './rules.js'
+import {
+  listYamlFiles,
+  readAuditFile,
+  realWorkspace,
+  relativePath,
+  scanWorkflow,
+  type ActionStep,
+  type JobInfo
+} from './scan.js'
+import { plainValue, show, type Value } from './values.js'
 
-/** Offline scope audit (issue #5). Placeholder until the audit module lands. */
-export function runAudit(_inputs: Inputs, _log: Logger): Promise<void> {
-  return Promise.reject(new ActionError('mode: audit is not supported in this build yet.'))
+/** What the audit found, and how much it looked at. */
+export interface AuditResult {
+  findings: Finding[]
+  files: number
+  steps: number
+}
+
+/** Where to look and how to log; `git` and `baseRef` are replaceable for tests. */
+export interface AuditEnvironment {
+  workspace: string
+  debug: (message: string) => void
+  info: (message: string) => void
+  git?: Git
+  baseRef?: string
+}
+
+/** This step's own inputs as values (no file, no line), so the same rules apply to them. */
+function ownValues(inputs: Inputs): Map<string, Value> {
+  const values = new Map<string, Value>([
+    ['token-type', plainValue(inputs.tokenType)],
+    ['token-scopes', plainValue(inputs.tokenScopes.join(', '))],
+    ['token-lifetime', plainValue(formatDuration(inputs.tokenLifetimeSeconds))],
+    ['revoke', plainValue(String(inputs.revoke))],
+    ['oauth-scopes', plainValue(inputs.oauthScopes.join(', '))],
+    ['policies', plainValue(inputs.policies)],
+    ['bindings', plainValue(inputs.bindings)]
+  ])
+  if (inputs.exportVariable) {
+    values.set('export-variable', plainValue(inputs.exportVariable))
+  }
+  return values
+}
+
+/**
+ * Run every check and return the findings, normalised. Throws only ActionError (a path
+ * outside the workspace or missing); everything wrong in the scanned files is a finding.
+ */
+export async function collectFindings(
+  inputs: Inputs,
+  env: AuditEnvironment
+): Promise<AuditResult> {
+  const root = await realWorkspace(env.workspace)
+  const settings: AuditSettings = { allowedScopes: inputs.allowedScopes }
+  const listed = await listYamlFiles(inputs.audit.paths, root)
+  const findings: Finding[] = [...listed.findings]
+  const scanned: { file: string; steps: ActionStep[] }[] = []
+  const jobs: JobInfo[] = []
+  const plans = new Map<string, TokenPlan[]>()
+
+  for (const absolute of listed.files) {
+    const file = relativePath(root, absolute)
+    const read = await readAuditFile(absolute, file)
+    if ('finding' in read) {
+      findings.push(read.finding)
+      continue
+    }
+    const workflow = scanWorkflow(read.text, file)
+    findings.push(...workflow.findings)
+    jobs.push(...workflow.jobs)
+    scanned.push({ file, steps: workflow.steps })
+    for (const step of workflow.steps) {
+      for (const { name, line } of step.nonScalar) {
+        findings.push(
+          finding(
+            'invalid-value',
+            `${show(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`,
+            { file, line }
+          )
+        )
+      }
+      const result = auditStep(
+        { values: step.with, own: false, where: { file, line: step.line } },
+        settings
+      )
+      findings.push(...result.findings)
+      if (result.token) {
+        const key = `${file}\n${step.job}`
+        plans.set(key, [...(plans.get(key) ?? []), result.token])
+      }
+    }
+  }
+  const steps = scanned.reduce((n, f) => n + f.steps.length, 0)
+  env.debug(
+    `Scope audit: ${listed.files.length} YAML files, ${steps} steps using this action.`
+  )
+
+  const own = auditStep(
+    { values: ownValues(inputs), own: true, where: {} },
+    settings
+  )
+  findings.push(...own.findings)
+
+  if (inputs.audit.monacoManifest !== undefined) {
+    const monaco = await readMonacoProject(inputs.audit.monacoManifest, root)
+    findings.push(...monaco.findings)
+    if (monaco.project) {
+      const consumers: MonacoConsumer[] = []
+      for (const job of monacoJobs(jobs, monaco.project.manifest)) {
+        const jobPlans = plans.get(`${job.file}\n${job.job}`) ?? []
+        if (jobPlans.length > 0) consumers.push(consumerOf(jobPlans))
+      }
+      if (consumers.length === 0 && own.token)
+        consumers.push(consumerOf([own.token]))
+      if (consumers.length === 0) {
+        env.info(
+          `Monaco: no job that runs Monaco mints a token with this action (and this step has no token-scopes), so the scopes ${monaco.project.manifest} needs were not compared with any token.`
+        )
+      }
+      findings.push(...compareMonaco(monaco.project, consumers))
+    }
+  }
+
+  findings.push(
+    // Every scanned file: one whose steps were all removed still drifts.
+    ...(await scopeDrift(scanned, root, env.debug, env.git, env.baseRef))
+  )
+  return { findings: normalise(findings), files: listed.files.length, steps }
+}
+
+function consumerOf(plans: TokenPlan[]): MonacoConsumer {
+  const consumer: MonacoConsumer = {}
+  const classic = mergePlans(plans.filter((p) => p.type === 'classic'))
+  const platform = mergePlans(plans.filter((p) => p.type === 'platform'))
+  if (classic) consumer.classic = classic
+  if (platform) consumer.platform = platform
+  return consumer
+}
+
+/**
+ * Audit the workflows in `audit-paths` and this step's own inputs; annotate, set
+ * `audit-report` / `audit-findings`, write the job summary, and fail per `audit-fail-on`.
+ */
+export async function runAudit(inputs: Inputs, log: Logger): Promise<void> {
+  const result = await collectFindings(inputs, {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    debug: (message) => log.debug(message),
+    info: (message) => log.info(message)
+  })
+  await report(result.findings, log, {
+    failOn: inputs.audit.failOn,
+    files: result.files,
+    steps: result.steps
+  })
 }

@@ -1,5 +1,10 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
-import { dynatraceMessage, parseJson, type Http, type HttpResponse } from '../http.js'
+import {
+  dynatraceMessage,
+  parseJson,
+  type Http,
+  type HttpResponse
+} from '../http.js'
 import type { Logger } from '../log.js'
 import type { MintedToken } from './tokens.js'
 
@@ -40,7 +45,10 @@ interface Deps {
  * (Dynatrace drops unknown scopes silently). If a requested scope is missing the token
  * is revoked and the run fails naming the scope.
  */
-export async function createClassicToken(deps: Deps, req: ClassicTokenRequest): Promise<MintedToken> {
+export async function createClassicToken(
+  deps: Deps,
+  req: ClassicTokenRequest
+): Promise<MintedToken> {
   const created = await createWithRecovery(deps, req)
   const token: MintedToken = {
     type: 'classic',
@@ -54,7 +62,9 @@ export async function createClassicToken(deps: Deps, req: ClassicTokenRequest): 
   try {
     await verifyScopes(deps, req, token)
   } catch (error) {
-    await deleteClassicToken(deps, req.platformUrl, token.id).catch(() => undefined)
+    await deleteClassicToken(deps, req.platformUrl, token.id).catch(
+      () => undefined
+    )
     throw error
   }
   return token
@@ -66,9 +76,13 @@ interface Created {
   expirationDate?: string
 }
 
-async function createWithRecovery(deps: Deps, req: ClassicTokenRequest): Promise<Created> {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-  for (let recovered = 0; ; ) {
+async function createWithRecovery(
+  deps: Deps,
+  req: ClassicTokenRequest
+): Promise<Created> {
+  const sleep =
+    deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  for (let recovered = 0; ;) {
     let response: HttpResponse
     try {
       response = await deps.http.request({
@@ -85,14 +99,16 @@ async function createWithRecovery(deps: Deps, req: ClassicTokenRequest): Promise
         creates: true
       })
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError) || recovered >= 2) throw error
+      if (!(error instanceof AmbiguousRequestError) || recovered >= 2)
+        throw error
       // The token may exist without us holding its secret: find and delete it, then try again.
       await removeOrphans(deps, req, error)
       recovered++
       continue
     }
     if (response.status === 201 || response.status === 200) {
-      const body = parseJson(response.text) as Record<string, unknown> | undefined
+      const body = parseJson(response.text) as
+        Record<string, unknown> | undefined
       const token = body?.token
       // Mask before anything else looks at the response.
       if (typeof token === 'string') deps.log.addSecret(token)
@@ -103,7 +119,8 @@ async function createWithRecovery(deps: Deps, req: ClassicTokenRequest): Promise
         )
       }
       const created: Created = { id, token }
-      if (typeof body?.expirationDate === 'string') created.expirationDate = body.expirationDate
+      if (typeof body?.expirationDate === 'string')
+        created.expirationDate = body.expirationDate
       return created
     }
     if (
@@ -111,7 +128,9 @@ async function createWithRecovery(deps: Deps, req: ClassicTokenRequest): Promise
       req.retryForbiddenUntil !== undefined &&
       deps.http.serverNow() + 2000 < req.retryForbiddenUntil
     ) {
-      deps.log.info('HTTP 403 creating the token; IAM changes may still be applying, retrying in 2 s.')
+      deps.log.info(
+        'HTTP 403 creating the token; IAM changes may still be applying, retrying in 2 s.'
+      )
       await sleep(2000)
       continue
     }
@@ -119,8 +138,14 @@ async function createWithRecovery(deps: Deps, req: ClassicTokenRequest): Promise
   }
 }
 
-function createError(response: HttpResponse, req: ClassicTokenRequest, log: Logger): ActionError {
-  const detail = log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+function createError(
+  response: HttpResponse,
+  req: ClassicTokenRequest,
+  log: Logger
+): ActionError {
+  const detail =
+    log.clean(dynatraceMessage(response.text) ?? '') ||
+    'no explanation in the response'
   const env = req.environmentId ?? new URL(req.platformUrl).host
   switch (response.status) {
     case 400:
@@ -155,7 +180,11 @@ function createError(response: HttpResponse, req: ClassicTokenRequest, log: Logg
  * After an ambiguous create, delete every token with our name created since this run
  * started: we never saw its secret, so it is useless and must not stay valid.
  */
-async function removeOrphans(deps: Deps, req: ClassicTokenRequest, cause: AmbiguousRequestError): Promise<void> {
+async function removeOrphans(
+  deps: Deps,
+  req: ClassicTokenRequest,
+  cause: AmbiguousRequestError
+): Promise<void> {
   const giveUp = (why: string): ActionError =>
     new ActionError(
       `${cause.message} It could not be checked whether a token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it under Access tokens in Dynatrace. Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.`
@@ -171,15 +200,24 @@ async function removeOrphans(deps: Deps, req: ClassicTokenRequest, cause: Ambigu
   } catch (error) {
     throw giveUp(error instanceof Error ? error.message : String(error))
   }
-  if (response.status !== 200) throw giveUp(`HTTP ${response.status} listing tokens`)
-  const list = parseJson(response.text) as { apiTokens?: Array<Record<string, unknown>> } | undefined
+  if (response.status !== 200)
+    throw giveUp(`HTTP ${response.status} listing tokens`)
+  const list = parseJson(response.text) as
+    { apiTokens?: Array<Record<string, unknown>> } | undefined
   const orphans = (list?.apiTokens ?? []).filter((t) => {
-    const created = typeof t.creationDate === 'string' ? Date.parse(t.creationDate) : NaN
+    const created =
+      typeof t.creationDate === 'string' ? Date.parse(t.creationDate) : NaN
     // A minute of slack for clock differences between Dynatrace's hosts.
-    return t.name === req.name && typeof t.id === 'string' && !(created < req.notBefore - 60_000)
+    return (
+      t.name === req.name &&
+      typeof t.id === 'string' &&
+      !(created < req.notBefore - 60_000)
+    )
   })
   for (const orphan of orphans) {
-    deps.log.info(`Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`)
+    deps.log.info(
+      `Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`
+    )
     await deleteClassicToken(deps, req.platformUrl, orphan.id as string)
   }
   deps.log.info(
@@ -190,7 +228,11 @@ async function removeOrphans(deps: Deps, req: ClassicTokenRequest, cause: Ambigu
 }
 
 /** Read back the token's scopes and fail, naming them, if any requested scope was dropped. */
-async function verifyScopes(deps: Deps, req: ClassicTokenRequest, token: MintedToken): Promise<void> {
+async function verifyScopes(
+  deps: Deps,
+  req: ClassicTokenRequest,
+  token: MintedToken
+): Promise<void> {
   let response: HttpResponse
   try {
     response = await deps.http.request({
@@ -205,7 +247,11 @@ async function verifyScopes(deps: Deps, req: ClassicTokenRequest, token: MintedT
     )
     return
   }
-  if (response.status === 401 || response.status === 403 || response.status === 400) {
+  if (
+    response.status === 401 ||
+    response.status === 403 ||
+    response.status === 400
+  ) {
     deps.log.warning(
       `The scopes of token ${token.id} were not verified (HTTP ${response.status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
     )
@@ -213,7 +259,9 @@ async function verifyScopes(deps: Deps, req: ClassicTokenRequest, token: MintedT
   }
   const body = parseJson(response.text) as { scopes?: unknown } | undefined
   if (response.status !== 200 || !Array.isArray(body?.scopes)) {
-    deps.log.warning(`The scopes of token ${token.id} were not verified (HTTP ${response.status}).`)
+    deps.log.warning(
+      `The scopes of token ${token.id} were not verified (HTTP ${response.status}).`
+    )
     return
   }
   const carried = body.scopes.filter((s): s is string => typeof s === 'string')
@@ -241,7 +289,9 @@ export async function deleteClassicToken(
   })
   if (response.status === 204 || response.status === 200) return 'revoked'
   if (response.status === 404) return 'already-gone'
-  const detail = deps.log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+  const detail =
+    deps.log.clean(dynatraceMessage(response.text) ?? '') ||
+    'no explanation in the response'
   const hint =
     response.status === 403 || response.status === 401
       ? ' The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'

@@ -1,5 +1,10 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
-import { dynatraceMessage, parseJson, type Http, type HttpResponse } from '../http.js'
+import {
+  dynatraceMessage,
+  parseJson,
+  type Http,
+  type HttpResponse
+} from '../http.js'
 import type { Logger } from '../log.js'
 import type { MintedToken } from './tokens.js'
 
@@ -26,8 +31,11 @@ const tokensUrl = (apiUrl: string, account: string): string =>
   `${apiUrl}/iam/v1/accounts/${encodeURIComponent(account)}/platform-tokens`
 
 /** Create a platform token limited to one environment, and mask it. */
-export async function createPlatformToken(deps: Deps, req: PlatformTokenRequest): Promise<MintedToken> {
-  for (let recovered = 0; ; ) {
+export async function createPlatformToken(
+  deps: Deps,
+  req: PlatformTokenRequest
+): Promise<MintedToken> {
+  for (let recovered = 0; ;) {
     let response: HttpResponse
     try {
       response = await deps.http.request({
@@ -46,13 +54,15 @@ export async function createPlatformToken(deps: Deps, req: PlatformTokenRequest)
         creates: true
       })
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError) || recovered >= 2) throw error
+      if (!(error instanceof AmbiguousRequestError) || recovered >= 2)
+        throw error
       await removeOrphans(deps, req, error)
       recovered++
       continue
     }
     if (response.status === 200 || response.status === 201) {
-      const body = parseJson(response.text) as Record<string, unknown> | undefined
+      const body = parseJson(response.text) as
+        Record<string, unknown> | undefined
       const token = body?.token
       if (typeof token === 'string') deps.log.addSecret(token)
       const id = body?.tokenId
@@ -75,8 +85,14 @@ export async function createPlatformToken(deps: Deps, req: PlatformTokenRequest)
   }
 }
 
-function createError(response: HttpResponse, req: PlatformTokenRequest, log: Logger): ActionError {
-  const detail = log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+function createError(
+  response: HttpResponse,
+  req: PlatformTokenRequest,
+  log: Logger
+): ActionError {
+  const detail =
+    log.clean(dynatraceMessage(response.text) ?? '') ||
+    'no explanation in the response'
   switch (response.status) {
     case 400:
       return new ActionError(
@@ -102,7 +118,11 @@ function createError(response: HttpResponse, req: PlatformTokenRequest, log: Log
 }
 
 /** After an ambiguous create, delete tokens with our name (we never saw their secret). */
-async function removeOrphans(deps: Deps, req: PlatformTokenRequest, cause: AmbiguousRequestError): Promise<void> {
+async function removeOrphans(
+  deps: Deps,
+  req: PlatformTokenRequest,
+  cause: AmbiguousRequestError
+): Promise<void> {
   const giveUp = (why: string): ActionError =>
     new ActionError(
       `${cause.message} It could not be checked whether a platform token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it in Account Management → Platform tokens.`
@@ -119,12 +139,23 @@ async function removeOrphans(deps: Deps, req: PlatformTokenRequest, cause: Ambig
   } catch (error) {
     throw giveUp(error instanceof Error ? error.message : String(error))
   }
-  if (response.status !== 200) throw giveUp(`HTTP ${response.status} listing platform tokens`)
-  const list = parseJson(response.text) as { results?: Array<Record<string, unknown>> } | undefined
-  const orphans = (list?.results ?? []).filter((t) => t.name === req.name && typeof t.tokenId === 'string')
+  if (response.status !== 200)
+    throw giveUp(`HTTP ${response.status} listing platform tokens`)
+  const list = parseJson(response.text) as
+    { results?: Array<Record<string, unknown>> } | undefined
+  const orphans = (list?.results ?? []).filter(
+    (t) => t.name === req.name && typeof t.tokenId === 'string'
+  )
   for (const orphan of orphans) {
-    deps.log.info(`Deleting platform token ${String(orphan.tokenId)}, created by the request whose answer was lost.`)
-    await deletePlatformToken(deps, req.accountApiUrl, req.accountUuid, orphan.tokenId as string)
+    deps.log.info(
+      `Deleting platform token ${String(orphan.tokenId)}, created by the request whose answer was lost.`
+    )
+    await deletePlatformToken(
+      deps,
+      req.accountApiUrl,
+      req.accountUuid,
+      orphan.tokenId as string
+    )
   }
   deps.log.info(
     orphans.length === 0
@@ -148,7 +179,9 @@ export async function deletePlatformToken(
   })
   if (response.status === 200 || response.status === 204) return 'revoked'
   if (response.status === 404) return 'already-gone'
-  const detail = deps.log.clean(dynatraceMessage(response.text) ?? '') || 'no explanation in the response'
+  const detail =
+    deps.log.clean(dynatraceMessage(response.text) ?? '') ||
+    'no explanation in the response'
   const hint =
     response.status === 403 || response.status === 401
       ? ' The OAuth client needs account-idm-write to revoke platform tokens.'

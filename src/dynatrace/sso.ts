@@ -41,7 +41,8 @@ export async function getBearer(
     client_secret: request.credentials.clientSecret
   })
   if (request.scopes.length > 0) form.set('scope', request.scopes.join(' '))
-  if (request.accountUuid) form.set('resource', `urn:dtaccount:${request.accountUuid}`)
+  if (request.accountUuid)
+    form.set('resource', `urn:dtaccount:${request.accountUuid}`)
 
   const response = await http.request({
     method: 'POST',
@@ -50,9 +51,12 @@ export async function getBearer(
     what: 'get an SSO bearer token'
   })
   const body = parseJson(response.text)
-  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  const fields = (
+    typeof body === 'object' && body !== null ? body : {}
+  ) as Record<string, unknown>
   const accessToken = fields.access_token
-  if (typeof accessToken === 'string' && accessToken !== '') log.addSecret(accessToken)
+  if (typeof accessToken === 'string' && accessToken !== '')
+    log.addSecret(accessToken)
 
   const failed =
     response.status < 200 ||
@@ -64,7 +68,10 @@ export async function getBearer(
 
   const bearer: Bearer = {
     accessToken: accessToken as string,
-    scopes: typeof fields.scope === 'string' ? fields.scope.split(/\s+/).filter(Boolean) : [],
+    scopes:
+      typeof fields.scope === 'string'
+        ? fields.scope.split(/\s+/).filter(Boolean)
+        : [],
     expiresIn: typeof fields.expires_in === 'number' ? fields.expires_in : 300
   }
   const subject = jwtSubject(bearer.accessToken)
@@ -72,11 +79,18 @@ export async function getBearer(
   return bearer
 }
 
-function ssoError(status: number, text: string, request: BearerRequest, log: Logger): ActionError {
+function ssoError(
+  status: number,
+  text: string,
+  request: BearerRequest,
+  log: Logger
+): ActionError {
   const body = parseJson(text) as Record<string, unknown> | undefined
   const code = typeof body?.error === 'string' ? body.error : undefined
-  const description = typeof body?.error_description === 'string' ? body.error_description : ''
-  const detail = log.clean(dynatraceMessage(text) ?? '') || 'no explanation in the response'
+  const description =
+    typeof body?.error_description === 'string' ? body.error_description : ''
+  const detail =
+    log.clean(dynatraceMessage(text) ?? '') || 'no explanation in the response'
   const requested = request.scopes.join(' ')
 
   if (code === 'invalid_client' || status === 401) {
@@ -90,7 +104,10 @@ function ssoError(status: number, text: string, request: BearerRequest, log: Log
       `Dynatrace SSO refused the token: the OAuth client lacks scope(s) ${log.clean(missing[1]!)}. Grant them to the client in Account Management → OAuth clients, or remove them from oauth-scopes.`
     )
   }
-  if (code === 'invalid_scope' || (code === 'invalid_request' && requested !== '' && description === '')) {
+  if (
+    code === 'invalid_scope' ||
+    (code === 'invalid_request' && requested !== '' && description === '')
+  ) {
     return new ActionError(
       `Dynatrace SSO refused the token request (HTTP ${status}: ${detail}). A requested scope is probably not granted to the OAuth client: oauth-scopes asks for "${requested}". Grant them to the client, or leave oauth-scopes empty to get the client's own scopes.`
     )
@@ -115,7 +132,9 @@ function jwtSubject(token: string): string | undefined {
   const parts = token.split('.')
   if (parts.length !== 3) return undefined
   try {
-    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>
+    const payload = JSON.parse(
+      Buffer.from(parts[1]!, 'base64url').toString('utf8')
+    ) as Record<string, unknown>
     return typeof payload.sub === 'string' ? payload.sub : undefined
   } catch {
     return undefined

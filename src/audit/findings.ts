@@ -1,0 +1,106 @@
+/** What the audit reports: findings and the catalogue of rules that produce them. */
+
+export type Severity = 'error' | 'warning' | 'notice'
+
+/** One finding, in the shape of the `audit-report` output (SPEC.md). */
+export interface Finding {
+  severity: Severity
+  rule: RuleId
+  message: string
+  /** Workspace-relative path, `/`-separated; absent for this step's own inputs. */
+  file?: string
+  /** 1-based line in `file`. */
+  line?: number
+  scope?: string
+}
+
+/** Every rule with its usual severity and one line on what it catches (used by docs and tests). */
+export const RULES = {
+  'unknown-scope': {
+    severity: 'error',
+    catches: 'a scope name Dynatrace does not know for this kind of token'
+  },
+  'deprecated-scope': {
+    severity: 'warning',
+    catches: 'a scope Dynatrace has replaced with another name'
+  },
+  'retired-scope': {
+    severity: 'error',
+    catches:
+      'a scope that no longer works (Cloud Automation, legacy classic scopes)'
+  },
+  'escalation-scope': {
+    severity: 'error',
+    catches: 'a minted token that could mint or manage credentials or IAM'
+  },
+  'scope-not-allowed': {
+    severity: 'error',
+    catches: 'a scope outside allowed-scopes'
+  },
+  'long-lifetime': {
+    severity: 'warning',
+    catches: 'a token lifetime above 24h'
+  },
+  'revoke-disabled': {
+    severity: 'warning',
+    catches: 'revoke: false (the token outlives the job)'
+  },
+  'export-variable': {
+    severity: 'notice',
+    catches: 'the token exported to every later step of the job'
+  },
+  'policy-syntax': {
+    severity: 'error',
+    catches: 'an IAM policy statement Dynatrace would reject'
+  },
+  'unknown-permission': {
+    severity: 'warning',
+    catches: 'an IAM permission the audit does not know'
+  },
+  'unconditioned-write': {
+    severity: 'warning',
+    catches: 'a write/manage/admin/delete permission granted without WHERE'
+  },
+  'monaco-missing-scope': {
+    severity: 'error',
+    catches: 'a scope the Monaco project needs but the token lacks'
+  },
+  'monaco-unneeded-scope': {
+    severity: 'warning',
+    catches: 'a scope no config type of the Monaco project needs'
+  },
+  'scope-drift': {
+    severity: 'warning',
+    catches:
+      'scopes added (warning) or removed (notice) against the base branch'
+  },
+  'expression-value': {
+    severity: 'notice',
+    catches: 'an input set by a ${{ }} expression, which cannot be judged'
+  },
+  'invalid-value': {
+    severity: 'error',
+    catches: 'an input value the step would reject'
+  },
+  'unreadable-file': {
+    severity: 'error',
+    catches: 'a workflow or manifest that is not valid YAML or cannot be read'
+  }
+} as const satisfies Record<string, { severity: Severity; catches: string }>
+
+export type RuleId = keyof typeof RULES
+
+/** A finding with the rule's usual severity. */
+export function finding(
+  rule: RuleId,
+  message: string,
+  where: { file?: string | undefined; line?: number | undefined } = {},
+  scope?: string,
+  severity: Severity = RULES[rule].severity
+): Finding {
+  const out: Finding = { severity, rule, message }
+  if (where.file !== undefined) out.file = where.file
+  if (where.line !== undefined) out.line = where.line
+  if (scope !== undefined) out.scope = scope
+  return out
+}

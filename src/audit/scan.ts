@@ -1,0 +1,375 @@
+/**
+ * Finding workflow files and the steps in them that use this action, with every `with:`
+ * value and its line. Reads files only: nothing here runs, fetches or evaluates anything.
+ */
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLMap
+} from 'yaml'
+import { ActionError } from '../errors.js'
+import { finding, type Finding } from './findings.js'
+import {
+  deref,
+  fileContainer,
+  plainValue,
+  scalarText,
+  scalarValue,
+  show,
+  type Value
+} from './values.js'
+
+/** A step that uses this action, and its `with:` values. */
+export interface ActionStep {
+  file: string
+  /** Line of the step (its first key). */
+  line: number
+  /** Job ID, or `runs` for a composite action's steps. */
+  job: string
+  /** `step "id"`, `step "name"` or `step 3`, for messages. */
+  label: string
+  with: Map<string, Value>
+  /** `with:` entries that are not plain values (a list or a map), with their line. */
+  nonScalar: { name: string; line: number }[]
+}
+
+/** What a job runs besides this action: enough to tell which job deploys with Monaco. */
+export interface JobInfo {
+  file: string
+  job: string
+  /** `run:` scripts with their working directory (step's, else the job's default). */
+  runs: { script: string; workingDirectory?: string }[]
+  /** Some step runs `monaco` or uses an action with "monaco" in its name. */
+  usesMonaco: boolean
+}
+
+/** One workflow file, parsed. */
+export interface ScannedWorkflow {
+  steps: ActionStep[]
+  jobs: JobInfo[]
+  findings: Finding[]
+}
+
+/** Largest workflow file the audit reads; GitHub's own limit is far smaller. */
+export const MAX_FILE_BYTES = 1024 * 1024
+/** Most YAML files one audit reads; a larger tree is almost certainly a wrong audit-paths. */
+export const MAX_FILES = 2000
+const MAX_DEPTH = 16
+const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
+
+const USES_THIS_ACTION =
+  /^[A-Za-z0-9_.-]+\/configure-dynatrace-credentials(?:\/[^@\s]*)?@[^\s@]+$/i
+
+/** True when a `uses:` value refers to this action (any owner and ref, or the repository itself). */
+export function usesThisAction(uses: string): boolean {
+  const value = uses.trim()
+  return value === './' || value === './.' || USES_THIS_ACTION.test(value)
+}
+
+/** A workspace-relative, `/`-separated path for annotations. */
+export function relativePath(workspace: string, file: string): string {
+  return relative(workspace, file).split(sep).join('/')
+}
+
+const isYaml = (name: string): boolean =>
+  ['.yml', '.yaml'].includes(extname(name).toLowerCase())
+
+/**
+ * Resolve `paths` (files or folders, relative to the workspace) to the YAML files under
+ * them. Paths must stay inside the workspace; symbolic links met while walking a folder
+ * are skipped, so a pull request cannot point the audit at files outside the checkout.
+ */
+export async function listYamlFiles(
+  paths: string[],
+  workspace: string,
+  input = 'audit-paths'
+): Promise<{ files: string[]; findings: Finding[] }> {
+  const root = await realWorkspace(workspace)
+  const files = new Set<string>()
+  const findings: Finding[] = []
+  let truncated = false
+
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > MAX_DEPTH || truncated) return
+    let entries
+    try {
+      entries = await readdir(dir, { withFileTypes: true })
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      const file = relativePath(root, dir)
+      findings.push(
+        finding(
+          'unreadable-file',
+          `The folder ${show(file)} could not be read (${code}).`,
+          { file }
+        )
+      )
+      return
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name))
+    for (const entry of entries) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) {
+        await walk(path, depth + 1)
+      } else if (entry.isFile() && isYaml(entry.name)) {
+        if (files.size >= MAX_FILES) {
+          truncated = true
+          return
+        }
+        files.add(path)
+      }
+    }
+  }
+
+  for (const path of paths) {
+    const absolute = await insideWorkspace(root, path, input)
+    const stats = await lstat(absolute)
+    if (stats.isDirectory()) await walk(absolute, 0)
+    else if (stats.isFile()) files.add(absolute)
+    else {
+      throw new ActionError(
+        `${input}: ${show(path)} is neither a file nor a folder; give workflow files or folders inside the workspace.`
+      )
+    }
+  }
+  if (truncated) {
+    findings.push(
+      finding(
+        'unreadable-file',
+        `${input}: more than ${MAX_FILES} YAML files; only the first ${MAX_FILES} were audited. Point ${input} at the workflow folders (e.g. .github/workflows).`,
+        {},
+        undefined,
+        'warning'
+      )
+    )
+  }
+  return { files: [...files], findings }
+}
+
+/** The workspace with symbolic links resolved; a clear error when it does not exist. */
+export async function realWorkspace(workspace: string): Promise<string> {
+  try {
+    return await realpath(workspace)
+  } catch {
+    throw new ActionError(
+      `The workspace ${show(workspace, 200)} does not exist; run actions/checkout before this step.`
+    )
+  }
+}
+
+/**
+ * The absolute path of `path` (relative to the real workspace `root`), after checking
+ * that it exists and, with symbolic links resolved, stays inside the workspace.
+ */
+export async function insideWorkspace(
+  root: string,
+  path: string,
+  input: string
+): Promise<string> {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000]/.test(path)) {
+    throw new ActionError(`${input}: ${show(path)} is not a path.`)
+  }
+  const absolute = resolve(root, path)
+  let real: string
+  try {
+    real = await realpath(absolute)
+  } catch {
+    throw new ActionError(
+      `${input}: ${show(path)} does not exist in the workspace. Check the path, and that actions/checkout ran before this step.`
+    )
+  }
+  const rel = relative(root, real)
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new ActionError(
+      `${input}: ${show(path)} is outside the workspace; the audit reads only files of the checked-out repository.`
+    )
+  }
+  return real
+}
+
+/** Read a file for the audit, or a finding saying why it cannot be read. */
+export async function readAuditFile(
+  absolute: string,
+  file: string
+): Promise<{ text: string } | { finding: Finding }> {
+  try {
+    const stats = await lstat(absolute)
+    if (stats.size > MAX_FILE_BYTES) {
+      return {
+        finding: finding(
+          'unreadable-file',
+          `${show(file)} is larger than ${MAX_FILE_BYTES / 1024} KiB and was not audited.`,
+          { file }
+        )
+      }
+    }
+    return { text: await readFile(absolute, 'utf8') }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    return {
+      finding: finding(
+        'unreadable-file',
+        `${show(file)} could not be read (${code}).`,
+        { file }
+      )
+    }
+  }
+}
+
+/**
+ * Parse YAML for the audit. A file that is not valid YAML gives one finding at the line of
+ * its first error (GitHub rejects such a workflow too) instead of a document.
+ */
+export function parseYaml(
+  text: string,
+  file: string,
+  what: string
+): { doc: Document.Parsed; lines: LineCounter } | { finding: Finding } {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  const error = doc.errors[0]
+  if (error) {
+    const line = lines.linePos(error.pos[0]).line
+    const reason = error.message.split('\n')[0] ?? error.code
+    return {
+      finding: finding(
+        'unreadable-file',
+        `${show(file)} is not valid YAML (line ${line}: ${show(reason, 120)}); fix the ${what} so that GitHub and the audit can read it.`,
+        { file, line }
+      )
+    }
+  }
+  return { doc, lines }
+}
+
+/** A map entry's node, aliases followed. */
+export function getNode(
+  map: unknown,
+  key: string,
+  doc: Document.Parsed
+): Node | undefined {
+  return isMap(map) ? deref(map.get(key, true), doc) : undefined
+}
+
+/** A map entry's scalar text, or undefined when it is missing or not a scalar. */
+export function getText(
+  map: unknown,
+  key: string,
+  doc: Document.Parsed
+): string | undefined {
+  const node = getNode(map, key, doc)
+  return isScalar(node) ? scalarText(node) : undefined
+}
+
+/** Parse one workflow (or composite action) file and collect the steps that use this action. */
+export function scanWorkflow(text: string, file: string): ScannedWorkflow {
+  const parsed = parseYaml(text, file, 'workflow')
+  if ('finding' in parsed)
+    return { steps: [], jobs: [], findings: [parsed.finding] }
+  const { doc, lines } = parsed
+  const container = fileContainer(text, file, lines)
+  const steps: ActionStep[] = []
+  const jobs: JobInfo[] = []
+  const root = deref(doc.contents, doc)
+
+  const scanSteps = (
+    job: string,
+    jobNode: unknown,
+    stepsNode: unknown
+  ): void => {
+    if (!isSeq(stepsNode)) return
+    const defaultDir = getText(
+      getNode(getNode(jobNode, 'defaults', doc), 'run', doc),
+      'working-directory',
+      doc
+    )
+    const info: JobInfo = { file, job, runs: [], usesMonaco: false }
+    stepsNode.items.forEach((item, index) => {
+      const step = deref(item, doc)
+      if (!isMap(step)) return
+      const uses = getText(step, 'uses', doc) ?? ''
+      const run = getText(step, 'run', doc)
+      if (run !== undefined) {
+        const workingDirectory =
+          getText(step, 'working-directory', doc) ?? defaultDir
+        info.runs.push({
+          script: run,
+          ...(workingDirectory !== undefined ? { workingDirectory } : {})
+        })
+        if (/\bmonaco\b/i.test(run)) info.usesMonaco = true
+      }
+      if (/monaco/i.test(uses)) info.usesMonaco = true
+      if (!usesThisAction(uses)) return
+      const id = getText(step, 'id', doc)
+      const name = getText(step, 'name', doc)
+      const label =
+        id !== undefined
+          ? `step ${show(id, 40)}`
+          : name !== undefined
+            ? `step ${show(name, 40)}`
+            : `step ${index + 1}`
+      steps.push({
+        file,
+        line: lines.linePos(step.range?.[0] ?? 0).line,
+        job,
+        label,
+        ...withValues(getNode(step, 'with', doc), doc, container, lines)
+      })
+    })
+    jobs.push(info)
+  }
+
+  if (isMap(root)) {
+    const jobsNode = getNode(root, 'jobs', doc)
+    if (isMap(jobsNode)) {
+      for (const pair of jobsNode.items) {
+        const key = deref(pair.key, doc)
+        const job = isScalar(key) ? scalarText(key) : '?'
+        const jobNode = deref(pair.value, doc)
+        scanSteps(job, jobNode, getNode(jobNode, 'steps', doc))
+      }
+    }
+    // A composite action (action.yml) in the scanned paths: its steps count too.
+    const runs = getNode(root, 'runs', doc)
+    scanSteps('runs', runs, getNode(runs, 'steps', doc))
+  }
+  return { steps, jobs, findings: [] }
+}
+
+function withValues(
+  node: Node | undefined,
+  doc: Document.Parsed,
+  container: ReturnType<typeof fileContainer>,
+  lines: LineCounter
+): Pick<ActionStep, 'with' | 'nonScalar'> {
+  const values = new Map<string, Value>()
+  const nonScalar: ActionStep['nonScalar'] = []
+  if (!isMap(node)) return { with: values, nonScalar }
+  for (const pair of (node as YAMLMap).items) {
+    const key = deref(pair.key, doc)
+    if (!isScalar(key)) continue
+    const name = scalarText(key)
+    const value = deref(pair.value, doc)
+    if (isScalar(value)) values.set(name, scalarValue(value, container))
+    else if (value === undefined || value === null) {
+      // `token-scopes:` with nothing after it is an empty string to the runner.
+      const empty = plainValue('')
+      empty.file = container.file!
+      const line = lines.linePos(key.range?.[0] ?? 0).line
+      empty.line = line
+      empty.lineOf = () => line
+      values.set(name, empty)
+    } else {
+      nonScalar.push({ name, line: lines.linePos(value.range?.[0] ?? 0).line })
+    }
+  }
+  return { with: values, nonScalar }
+}

@@ -1,0 +1,469 @@
+/**
+ * The Account Management IAM calls this action makes — one method per
+ * endpoint (dynatrace-api.md §2.3–2.6) — and what their failures mean for
+ * the user. Deliberately absent: every endpoint that replaces or deletes
+ * (`PUT …/bindings/groups/{group}`, `PUT …/bindings/{policy}/{group}`,
+ * any DELETE). Bindings are only ever added with the append endpoint.
+ */
+import { ActionError } from '../errors.js'
+import {
+  dynatraceMessage,
+  parseJson,
+  type Http,
+  type HttpResponse,
+  type Method
+} from '../http.js'
+import type { Logger } from '../log.js'
+
+/** A level bindings live on. (Policies are only written at account level.) */
+export interface Level {
+  type: 'account' | 'environment'
+  /** Account UUID or environment ID. */
+  id: string
+  /** The input field that asked for it, for messages: `bindings[3].level`. */
+  origin: string
+}
+
+export interface GroupInfo {
+  uuid: string
+  name: string
+}
+
+export interface PolicyInfo {
+  uuid: string
+  name: string
+  description: string
+}
+
+/** One policy as `GET …/policies/{uuid}` returns it (list items lack statementQuery). */
+export interface PolicyDetail extends PolicyInfo {
+  statementQuery: string
+  tags: string[]
+}
+
+export interface BoundaryInfo {
+  uuid: string
+  name: string
+}
+
+/** One entry of a level's bindings: a policy bound to groups (with options). */
+export interface BindingEntry {
+  policyUuid: string
+  groups: string[]
+  /** Non-empty for bindings of parameterised policies. */
+  parameters: Record<string, string>
+  boundaries: string[]
+}
+
+/** Request body of create/update (`CreateOrUpdateLevelPolicyRequestDto`). */
+export interface PolicyBody {
+  name: string
+  description: string
+  statementQuery: string
+  tags: string[]
+}
+
+/** Request body of the append call (`AppendLevelPolicyBindingsRequestDto`). */
+export interface AppendBody {
+  groups: string[]
+  boundaries?: string[]
+}
+
+/** A write Dynatrace refused because what it would create already exists. */
+export interface Conflict {
+  conflict: string
+}
+
+export interface IamApiOptions {
+  http: Http
+  log: Logger
+  bearer: string
+  /** Account Management base URL, without a trailing slash. */
+  apiUrl: string
+  accountUuid: string
+  /** The oauth-scopes input is set, so the bearer carries only those scopes. */
+  scopesRequested: boolean
+}
+
+/** What an operation needs for its error messages. */
+interface Operation {
+  /** "list the groups of account …" — completes "Could not …" / "Not allowed to …". */
+  what: string
+  /** Scopes that allow it, any one of them (spec `x-token-scopes`). */
+  scopes: string[]
+  /** Message for HTTP 404, without the status detail. */
+  notFound?: string
+  /** Message for HTTP 400/422, without the status detail. */
+  invalid?: string
+}
+
+const POLICIES_READ = ['iam:policies:read', 'iam-policies-management']
+const POLICIES_WRITE = ['iam:policies:write', 'iam-policies-management']
+const BINDINGS_READ = ['iam:bindings:read', 'iam-policies-management']
+const BINDINGS_WRITE = ['iam:bindings:write', 'iam-policies-management']
+const BOUNDARIES_READ = ['iam:boundaries:read', 'iam-policies-management']
+/** Dynatrace's words for "that binding is already there" on a 400. */
+const EXISTS = /already|exist|duplicate/i
+const BOUNDARY_PAGE_SIZE = 100
+
+/** Account Management IAM client for one account and one bearer. */
+export class IamApi {
+  /** Requests sent through this client (for the log and the tests). */
+  requests = 0
+
+  constructor(private readonly options: IamApiOptions) {}
+
+  get accountUuid(): string {
+    return this.options.accountUuid
+  }
+
+  /** `GET /iam/v1/accounts/{acc}/groups` — every group (the list is not paged). */
+  async listGroups(): Promise<GroupInfo[]> {
+    const op: Operation = {
+      what: `list the groups of account ${this.accountUuid}`,
+      scopes: ['account-idm-read'],
+      notFound: this.accountNotFound()
+    }
+    const body = await this.read(op, `/iam/v1/accounts/${this.acc}/groups`)
+    return this.items(op, body, 'items').flatMap((g) =>
+      typeof g.uuid === 'string' && typeof g.name === 'string'
+        ? [{ uuid: g.uuid, name: g.name }]
+        : []
+    )
+  }
+
+  /** `GET /iam/v1/repo/{global|account}/…/policies` — a level's own policies. */
+  async listPolicies(
+    level: 'global' | 'account',
+    name?: string
+  ): Promise<PolicyInfo[]> {
+    const op: Operation = {
+      what:
+        level === 'global'
+          ? 'list the built-in (global) policies'
+          : `list the policies of account ${this.accountUuid}`,
+      scopes: POLICIES_READ,
+      notFound: this.accountNotFound()
+    }
+    const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`
+    const body = await this.read(op, `${this.policiesPath(level)}${query}`)
+    return this.items(op, body, 'policies').flatMap((p) =>
+      typeof p.uuid === 'string' && typeof p.name === 'string'
+        ? [
+            {
+              uuid: p.uuid,
+              name: p.name,
+              description:
+                typeof p.description === 'string' ? p.description : ''
+            }
+          ]
+        : []
+    )
+  }
+
+  /** `GET /iam/v1/repo/account/{acc}/policies/{uuid}` — with its statementQuery. */
+  async getPolicy(uuid: string, name: string): Promise<PolicyDetail> {
+    const op: Operation = {
+      what: `read account policy "${name}" (${uuid})`,
+      scopes: POLICIES_READ,
+      notFound: `Account policy "${name}" (${uuid}) disappeared while this step ran; run the step again`
+    }
+    const body = await this.read(
+      op,
+      `${this.policiesPath('account')}/${encodeURIComponent(uuid)}`
+    )
+    if (!isObject(body) || typeof body.statementQuery !== 'string') {
+      throw this.unexpected(op, 'statementQuery')
+    }
+    return {
+      uuid,
+      name: typeof body.name === 'string' ? body.name : name,
+      description: typeof body.description === 'string' ? body.description : '',
+      statementQuery: body.statementQuery,
+      tags: Array.isArray(body.tags)
+        ? body.tags.filter((t): t is string => typeof t === 'string')
+        : []
+    }
+  }
+
+  /**
+   * `POST /iam/v1/repo/account/{acc}/policies` (201). A 409 (the name is
+   * taken, e.g. by a concurrent run) is returned as a Conflict.
+   */
+  async createPolicy(
+    body: PolicyBody,
+    subject: string
+  ): Promise<{ uuid: string } | Conflict> {
+    const op: Operation = {
+      what: `create account policy ${subject}`,
+      scopes: POLICIES_WRITE,
+      notFound: this.accountNotFound(),
+      invalid: `Dynatrace rejected the statement or description of policy ${subject}`
+    }
+    const response = await this.send(
+      op,
+      'POST',
+      this.policiesPath('account'),
+      body,
+      true
+    )
+    if (response.status === 201 || response.status === 200) {
+      const created = parseJson(response.text)
+      if (!isObject(created) || typeof created.uuid !== 'string') {
+        throw this.unexpected(op, 'uuid')
+      }
+      return { uuid: created.uuid }
+    }
+    if (response.status === 409) return { conflict: this.detail(response) }
+    throw this.failure(op, response)
+  }
+
+  /** `PUT /iam/v1/repo/account/{acc}/policies/{uuid}` (204 updated). Idempotent, so retried freely. */
+  async updatePolicy(
+    uuid: string,
+    body: PolicyBody,
+    subject: string
+  ): Promise<void> {
+    const op: Operation = {
+      what: `update account policy ${subject}`,
+      scopes: POLICIES_WRITE,
+      notFound: this.accountNotFound(),
+      invalid: `Dynatrace rejected the statement or description of policy ${subject}`
+    }
+    const response = await this.send(
+      op,
+      'PUT',
+      `${this.policiesPath('account')}/${encodeURIComponent(uuid)}`,
+      body,
+      false
+    )
+    if (
+      response.status === 204 ||
+      response.status === 201 ||
+      response.status === 200
+    ) {
+      return
+    }
+    throw this.failure(op, response)
+  }
+
+  /** `GET /iam/v1/repo/account/{acc}/boundaries?page=&size=` — every page. */
+  async listBoundaries(): Promise<BoundaryInfo[]> {
+    const op: Operation = {
+      what: `list the policy boundaries of account ${this.accountUuid}`,
+      scopes: BOUNDARIES_READ,
+      notFound: this.accountNotFound()
+    }
+    const all: BoundaryInfo[] = []
+    for (let page = 1; ; page++) {
+      const body = await this.read(
+        op,
+        `/iam/v1/repo/account/${this.acc}/boundaries?page=${page}&size=${BOUNDARY_PAGE_SIZE}`
+      )
+      const content = this.items(op, body, 'content')
+      for (const b of content) {
+        if (typeof b.uuid === 'string' && typeof b.name === 'string') {
+          all.push({ uuid: b.uuid, name: b.name })
+        }
+      }
+      const total =
+        isObject(body) && typeof body.totalCount === 'number'
+          ? body.totalCount
+          : 0
+      // Stop on a short or empty page too, so a wrong totalCount cannot loop.
+      if (all.length >= total || content.length < BOUNDARY_PAGE_SIZE) return all
+    }
+  }
+
+  /** `GET /iam/v1/repo/{lt}/{lid}/bindings` — all bindings of a level, in one read. */
+  async getBindings(level: Level): Promise<BindingEntry[]> {
+    const op: Operation = {
+      what: `read the policy bindings of ${levelLabel(level)}`,
+      scopes: BINDINGS_READ,
+      notFound: this.levelNotFound(level)
+    }
+    const body = await this.read(op, this.bindingsPath(level))
+    return this.items(op, body, 'policyBindings').flatMap((b) =>
+      typeof b.policyUuid === 'string'
+        ? [
+            {
+              policyUuid: b.policyUuid,
+              groups: strings(b.groups),
+              parameters: isObject(b.parameters)
+                ? (Object.fromEntries(
+                    Object.entries(b.parameters).map(([k, v]) => [k, String(v)])
+                  ) as Record<string, string>)
+                : {},
+              boundaries: strings(b.boundaries)
+            }
+          ]
+        : []
+    )
+  }
+
+  /**
+   * `POST /iam/v1/repo/{lt}/{lid}/bindings/{policyUuid}` (204) — the append
+   * endpoint: "existing bindings remain unaffected". A 409, or a 400 saying
+   * the binding exists, is returned as a Conflict for the caller to confirm.
+   */
+  async appendBindings(
+    level: Level,
+    policyUuid: string,
+    body: AppendBody,
+    subject: string
+  ): Promise<'added' | Conflict> {
+    const op: Operation = {
+      what: `bind ${subject} at ${levelLabel(level)}`,
+      scopes: BINDINGS_WRITE,
+      notFound: `A policy, group or boundary of ${subject} does not exist at ${levelLabel(level)} (check the UUIDs in ${level.origin.replace(/\.level$/, '')})`,
+      invalid: `Dynatrace refused to bind ${subject} at ${levelLabel(level)}`
+    }
+    const response = await this.send(
+      op,
+      'POST',
+      `${this.bindingsPath(level)}/${encodeURIComponent(policyUuid)}`,
+      body,
+      true
+    )
+    if (
+      response.status === 204 ||
+      response.status === 200 ||
+      response.status === 201
+    ) {
+      return 'added'
+    }
+    const detail = this.detail(response)
+    if (
+      response.status === 409 ||
+      (response.status === 400 && EXISTS.test(detail))
+    ) {
+      return { conflict: detail }
+    }
+    throw this.failure(op, response)
+  }
+
+  // --- plumbing ----------------------------------------------------------------
+
+  private get acc(): string {
+    return encodeURIComponent(this.accountUuid)
+  }
+
+  private policiesPath(level: 'global' | 'account'): string {
+    return level === 'global'
+      ? '/iam/v1/repo/global/global/policies'
+      : `/iam/v1/repo/account/${this.acc}/policies`
+  }
+
+  private bindingsPath(level: Level): string {
+    return `/iam/v1/repo/${level.type}/${encodeURIComponent(level.id)}/bindings`
+  }
+
+  private accountNotFound(): string {
+    return `Account ${this.accountUuid} was not found; check account-urn`
+  }
+
+  private levelNotFound(level: Level): string {
+    return level.type === 'account'
+      ? this.accountNotFound()
+      : `Environment ${level.id} not found in account ${this.accountUuid}; check ${level.origin}${level.origin.endsWith('.level') ? ' (the default level "environment" is the environment of environment-url / environment-id)' : ''}`
+  }
+
+  private async send(
+    op: Operation,
+    method: Method,
+    path: string,
+    json: unknown,
+    creates: boolean
+  ): Promise<HttpResponse> {
+    this.requests++
+    return this.options.http.request({
+      method,
+      url: `${this.options.apiUrl}${path}`,
+      authorization: `Bearer ${this.options.bearer}`,
+      what: op.what,
+      ...(json === undefined ? {} : { json }),
+      ...(creates ? { creates } : {})
+    })
+  }
+
+  /** A GET that must answer 200; resolves with the parsed JSON body. */
+  private async read(op: Operation, path: string): Promise<unknown> {
+    const response = await this.send(op, 'GET', path, undefined, false)
+    if (response.status !== 200) throw this.failure(op, response)
+    const body = parseJson(response.text)
+    if (body === undefined) throw this.unexpected(op, 'a JSON body')
+    return body
+  }
+
+  private items(
+    op: Operation,
+    body: unknown,
+    field: string
+  ): Array<Record<string, unknown>> {
+    const list = isObject(body) ? body[field] : undefined
+    if (!Array.isArray(list)) throw this.unexpected(op, field)
+    return list.filter(isObject)
+  }
+
+  private detail(response: HttpResponse): string {
+    return (
+      this.options.log.clean(dynatraceMessage(response.text) ?? '') ||
+      'no explanation in the response'
+    )
+  }
+
+  private unexpected(op: Operation, field: string): ActionError {
+    return new ActionError(
+      `Could not ${op.what}: Account Management answered without ${field}. Check account-api-url (${this.options.apiUrl}).`
+    )
+  }
+
+  /** The user-facing error for a failed IAM request: what, why, what to do. */
+  private failure(op: Operation, response: HttpResponse): ActionError {
+    const status = `HTTP ${response.status}: ${this.detail(response)}`
+    switch (response.status) {
+      case 401:
+        return new ActionError(
+          `Could not ${op.what}: Account Management did not accept the SSO bearer (${status}). Check that account-urn is the account the OAuth client belongs to.`
+        )
+      case 403: {
+        const [fine, umbrella] = op.scopes
+        const scopes = umbrella
+          ? `${fine} (or the broader ${umbrella})`
+          : `${fine}`
+        return new ActionError(
+          `Not allowed to ${op.what} (${status}). The OAuth client needs the scope ${scopes}: add it to the client under Account Management → Identity & access management → OAuth clients${this.options.scopesRequested ? ', and to the oauth-scopes input' : ''}.`
+        )
+      }
+      case 404:
+        if (op.notFound) return new ActionError(`${op.notFound} (${status}).`)
+        break
+      case 400:
+      case 422:
+        if (op.invalid) return new ActionError(`${op.invalid} (${status}).`)
+        break
+      case 429:
+        return new ActionError(
+          `Could not ${op.what}: Account Management is still rate-limiting after the allowed retries (${status}). Try again in a minute, or raise max-retries.`
+        )
+    }
+    return new ActionError(
+      `Could not ${op.what} (${status}). Try again later if Dynatrace is unavailable.`
+    )
+  }
+}
+
+/** "account <uuid>" or "environment abc12345", for messages. */
+export function levelLabel(level: Pick<Level, 'type' | 'id'>): string {
+  return `${level.type} ${level.id}`
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : []
+}

@@ -1,0 +1,381 @@
+/**
+ * Names → UUIDs for the bindings' levels, policies, groups and boundaries,
+ * with as few reads as possible: each list is read once, and only when some
+ * entry names something in it (UUIDs pass through without a lookup). Every
+ * problem is collected and reported at once, before anything is written.
+ */
+import type { Inputs } from '../inputs.js'
+import type { Logger } from '../log.js'
+import { suggest } from '../scopes.js'
+import {
+  type BoundaryInfo,
+  type GroupInfo,
+  type IamApi,
+  type Level,
+  type PolicyInfo
+} from './api.js'
+import { IAM_CONCURRENCY, mapLimit } from './limit.js'
+import {
+  problemsError,
+  type BindingSpec,
+  type IamSpecs,
+  type LevelRef,
+  type PolicySpec
+} from './parse.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** How many known names an error message lists. */
+const MAX_KNOWN = 10
+
+/**
+ * A policy a binding refers to. The policies of this step's `policies` input
+ * have one shared ref each, whose `uuid` is filled in once the policy is
+ * created (it stays undefined in plan mode).
+ */
+export interface PolicyRef {
+  uuid: string | undefined
+  /** Its name, or the UUID when the name is not known. */
+  name: string
+  source: 'global' | 'account' | 'step' | 'uuid'
+}
+
+export interface NamedRef {
+  uuid: string
+  /** Its name, or the UUID when the name is not known. */
+  name: string
+}
+
+/** A level with a stable key (`account:<uuid>`, `environment:<id>`). */
+export interface ResolvedLevel extends Level {
+  key: string
+}
+
+/** One policy of the `policies` input and the account policy of that name, if any. */
+export interface PolicyPlan {
+  spec: PolicySpec
+  ref: PolicyRef
+  existing?: PolicyInfo
+}
+
+/** One (level, policy, group, boundaries) binding the inputs ask for. */
+export interface DesiredBinding {
+  /** The first `bindings` entry that asks for it. */
+  index: number
+  level: ResolvedLevel
+  policy: PolicyRef
+  group: NamedRef
+  /** Sorted by UUID; empty for a binding without boundaries. */
+  boundaries: NamedRef[]
+}
+
+export interface Resolved {
+  policies: PolicyPlan[]
+  /** De-duplicated. */
+  bindings: DesiredBinding[]
+  /** Distinct levels in order of first use. */
+  levels: ResolvedLevel[]
+}
+
+/** The lists a resolution needed; absent when not read. */
+interface Catalogue {
+  groups?: GroupInfo[]
+  global?: PolicyInfo[]
+  account?: PolicyInfo[]
+  boundaries?: BoundaryInfo[]
+}
+
+const isUuid = (text: string): boolean => UUID.test(text)
+
+/**
+ * Resolve every name in `specs`. Reads the groups, the global and account
+ * policies and the boundaries — each once, concurrently, and only if needed.
+ * Throws one ActionError listing every problem.
+ */
+export async function resolveIam(
+  api: IamApi,
+  specs: IamSpecs,
+  inputs: Pick<Inputs, 'endpoints'>,
+  log: Logger
+): Promise<Resolved> {
+  const problems: string[] = []
+  const levels = new Map<number, ResolvedLevel>()
+  for (const b of specs.bindings) {
+    const level = resolveLevel(b, b.level, api.accountUuid, inputs, problems)
+    if (level) levels.set(b.index, level)
+  }
+
+  const catalogue = await readCatalogue(api, specs)
+  // Names come from the inputs and the server: one line, bounded, redacted.
+  const clean = (text: string): string => log.clean(text, 80)
+  const show = (text: string): string => `"${clean(text)}"`
+
+  // The step's own policies: the account policy of the same name is the one to update.
+  const plans: PolicyPlan[] = []
+  const stepRefs = new Map<string, PolicyRef>()
+  for (const spec of specs.policies) {
+    const matches = (catalogue.account ?? []).filter(
+      (p) => p.name === spec.name
+    )
+    if (matches.length > 1) {
+      problems.push(
+        `policies[${spec.index}].name: ${show(spec.name)} matches ${matches.length} account policies (${matches.map((p) => p.uuid).join(', ')}); rename or delete the duplicates in Account Management.`
+      )
+      continue
+    }
+    const existing = matches[0]
+    const ref: PolicyRef = {
+      uuid: existing?.uuid,
+      name: spec.name,
+      source: 'step'
+    }
+    stepRefs.set(spec.name, ref)
+    plans.push(existing ? { spec, ref, existing } : { spec, ref })
+  }
+
+  const desired = new Map<string, DesiredBinding>()
+  for (const b of specs.bindings) {
+    const at = `bindings[${b.index}]`
+    const policy = resolvePolicy(
+      at,
+      b.policy,
+      catalogue,
+      stepRefs,
+      show,
+      problems
+    )
+    const groups = b.groups.map((g) =>
+      resolveNamed(
+        `${at}.groups`,
+        'group',
+        g,
+        catalogue.groups,
+        clean,
+        problems
+      )
+    )
+    const boundaries = b.boundaries.map((x) =>
+      resolveNamed(
+        `${at}.boundaries`,
+        'boundary',
+        x,
+        catalogue.boundaries,
+        clean,
+        problems
+      )
+    )
+    const level = levels.get(b.index)
+    if (
+      !policy ||
+      !level ||
+      groups.includes(undefined) ||
+      boundaries.includes(undefined)
+    ) {
+      continue
+    }
+    const bounds = uniqueByUuid(boundaries as NamedRef[]).sort((x, y) =>
+      x.uuid.localeCompare(y.uuid)
+    )
+    for (const group of groups as NamedRef[]) {
+      const key = [
+        level.key,
+        policyKey(policy),
+        group.uuid.toLowerCase(),
+        bounds.map((x) => x.uuid.toLowerCase()).join(',')
+      ].join('|')
+      if (!desired.has(key)) {
+        desired.set(key, {
+          index: b.index,
+          level,
+          policy,
+          group,
+          boundaries: bounds
+        })
+      }
+    }
+  }
+
+  const error = problemsError(problems)
+  if (error) throw error
+  const distinct = new Map<string, ResolvedLevel>()
+  for (const level of levels.values()) {
+    if (!distinct.has(level.key)) distinct.set(level.key, level)
+  }
+  return {
+    policies: plans,
+    bindings: [...desired.values()],
+    levels: [...distinct.values()]
+  }
+}
+
+/** Identity of a policy across bindings: its UUID, or its name while it is yet to be created. */
+export function policyKey(policy: PolicyRef): string {
+  return policy.uuid ? policy.uuid.toLowerCase() : `new:${policy.name}`
+}
+
+function resolveLevel(
+  binding: BindingSpec,
+  ref: LevelRef,
+  accountUuid: string,
+  inputs: Pick<Inputs, 'endpoints'>,
+  problems: string[]
+): ResolvedLevel | undefined {
+  const origin = `bindings[${binding.index}].level`
+  if (ref.type === 'account') {
+    return {
+      type: 'account',
+      id: accountUuid,
+      origin,
+      key: `account:${accountUuid}`
+    }
+  }
+  const id = ref.id ?? inputs.endpoints.environmentId
+  if (id === undefined) {
+    problems.push(
+      `${origin}: the default level "environment" needs environment-url (or environment-id); give one, or set level: account or level: environment:<id>.`
+    )
+    return undefined
+  }
+  return { type: 'environment', id, origin, key: `environment:${id}` }
+}
+
+/** Read only the lists some entry needs, at most IAM_CONCURRENCY at a time. */
+async function readCatalogue(api: IamApi, specs: IamSpecs): Promise<Catalogue> {
+  const named = (items: string[]): boolean => items.some((x) => !isUuid(x))
+  const needGroups = specs.bindings.some((b) => named(b.groups))
+  const needPolicyNames = specs.bindings.some((b) => !isUuid(b.policy))
+  const needBoundaries = specs.bindings.some((b) => named(b.boundaries))
+  const catalogue: Catalogue = {}
+  const reads: Array<() => Promise<void>> = []
+  if (needGroups)
+    reads.push(async () => void (catalogue.groups = await api.listGroups()))
+  if (needPolicyNames) {
+    reads.push(
+      async () => void (catalogue.global = await api.listPolicies('global'))
+    )
+  }
+  if (needPolicyNames || specs.policies.length > 0) {
+    reads.push(
+      async () => void (catalogue.account = await api.listPolicies('account'))
+    )
+  }
+  if (needBoundaries) {
+    reads.push(
+      async () => void (catalogue.boundaries = await api.listBoundaries())
+    )
+  }
+  await mapLimit(reads, IAM_CONCURRENCY, (read) => read())
+  return catalogue
+}
+
+/**
+ * A binding's policy: a UUID as is; a name among the built-in (global)
+ * policies, the account's policies and this step's `policies`. A name that
+ * matches more than one policy is ambiguous.
+ */
+function resolvePolicy(
+  at: string,
+  text: string,
+  catalogue: Catalogue,
+  stepRefs: Map<string, PolicyRef>,
+  show: (text: string) => string,
+  problems: string[]
+): PolicyRef | undefined {
+  const global = catalogue.global ?? []
+  const account = catalogue.account ?? []
+  if (isUuid(text)) {
+    const uuid = text.toLowerCase()
+    const step = [...stepRefs.values()].find(
+      (r) => r.uuid?.toLowerCase() === uuid
+    )
+    if (step) return step
+    const known = [...global, ...account].find(
+      (p) => p.uuid.toLowerCase() === uuid
+    )
+    return { uuid: text, name: known?.name ?? text, source: 'uuid' }
+  }
+  const candidates: Array<{ ref: PolicyRef; what: string }> = []
+  const step = stepRefs.get(text)
+  for (const p of global.filter((p) => p.name === text)) {
+    candidates.push({
+      ref: { uuid: p.uuid, name: p.name, source: 'global' },
+      what: `the built-in policy ${p.uuid}`
+    })
+  }
+  for (const p of account.filter((p) => p.name === text)) {
+    // The account policy of a step policy is that step policy (one shared ref).
+    if (step && step.uuid === p.uuid) continue
+    candidates.push({
+      ref: { uuid: p.uuid, name: p.name, source: 'account' },
+      what: `the account policy ${p.uuid}`
+    })
+  }
+  if (step) {
+    candidates.push({
+      ref: step,
+      what: step.uuid
+        ? `the account policy ${step.uuid} (in this step's policies)`
+        : "the new policy of this step's policies input"
+    })
+  }
+  if (candidates.length === 1) return candidates[0]!.ref
+  if (candidates.length > 1) {
+    problems.push(
+      `${at}.policy: ${show(text)} is ambiguous: it matches ${candidates.map((c) => c.what).join(' and ')}. Use the UUID of the one you mean.`
+    )
+    return undefined
+  }
+  const names = [
+    ...new Set(
+      [...global, ...account].map((p) => p.name).concat([...stepRefs.keys()])
+    )
+  ]
+  const hint = suggest(text, names)
+  problems.push(
+    `${at}.policy: policy ${show(text)} not found among the built-in policies, the account's policies or this step's policies input${hint.length > 0 ? `; did you mean ${hint.map(show).join(' or ')}?` : '.'}`
+  )
+  return undefined
+}
+
+/** A group or boundary: a UUID as is (named if the list was read), else by exact name. */
+function resolveNamed(
+  at: string,
+  kind: 'group' | 'boundary',
+  text: string,
+  list: Array<{ uuid: string; name: string }> | undefined,
+  clean: (text: string) => string,
+  problems: string[]
+): NamedRef | undefined {
+  const show = (t: string): string => `"${clean(t)}"`
+  if (isUuid(text)) {
+    const known = list?.find((x) => x.uuid.toLowerCase() === text.toLowerCase())
+    return { uuid: text, name: known?.name ?? text }
+  }
+  const matches = (list ?? []).filter((x) => x.name === text)
+  if (matches.length === 1)
+    return { uuid: matches[0]!.uuid, name: matches[0]!.name }
+  if (matches.length > 1) {
+    problems.push(
+      `${at}: ${kind} ${show(text)} matches ${matches.length} ${kind === 'group' ? 'groups' : 'boundaries'} (${matches.map((m) => m.uuid).join(', ')}); use the UUID of the one you mean.`
+    )
+    return undefined
+  }
+  const names = [...new Set((list ?? []).map((x) => x.name))].sort((a, b) =>
+    a.localeCompare(b)
+  )
+  const hint = suggest(text, names)
+  const known =
+    names.length === 0
+      ? `the account has no ${kind === 'group' ? 'groups' : 'boundaries'}`
+      : `known: ${names.slice(0, MAX_KNOWN).map(clean).join(', ')}${names.length > MAX_KNOWN ? ', …' : ''}`
+  problems.push(
+    `${at}: ${kind} ${show(text)} not found in the account (${known})${hint.length > 0 ? `; did you mean ${hint.map(show).join(' or ')}?` : '.'}`
+  )
+  return undefined
+}
+
+function uniqueByUuid(refs: NamedRef[]): NamedRef[] {
+  const seen = new Map<string, NamedRef>()
+  for (const r of refs)
+    if (!seen.has(r.uuid.toLowerCase())) seen.set(r.uuid.toLowerCase(), r)
+  return [...seen.values()]
+}

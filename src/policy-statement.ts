@@ -1,0 +1,374 @@
+/**
+ * A local parser for Dynatrace IAM policy statements (dynatrace-api.md §2.3), used by the
+ * offline audit and reusable by the IAM code to reject a bad statement before any request.
+ *
+ *   policy     := statement*
+ *   statement  := (ALLOW | DENY) permission ("," permission)* [WHERE condition (AND condition)*] ";"
+ *   permission := service:resource[:action]            e.g. settings:objects:read
+ *   condition  := name operator value                  e.g. settings:schemaId = "builtin:alerting.profile"
+ *   operator   := = | != | < | <= | > | >= | IN | NOT IN | startsWith | NOT startsWith | MATCH
+ *   value      := "text" | 'text'                      IN takes ("a", "b", …)
+ *
+ * `//` starts a comment that runs to the end of the line. Keywords are matched without regard
+ * to case. The parser never throws: it returns every statement it could read and a list of
+ * syntax errors with 1-based line and column positions, recovering at the next `;`.
+ */
+
+/** One condition of a WHERE clause. */
+export interface PolicyCondition {
+  name: string
+  /** Normalised operator: `=`, `!=`, `<`, `<=`, `>`, `>=`, `IN`, `NOT IN`, `startsWith`, `NOT startsWith`, `MATCH`. */
+  operator: string
+  values: string[]
+}
+
+/** A position in the statement text: 0-based offset, 1-based line and column. */
+export interface TextPosition {
+  offset: number
+  line: number
+  column: number
+}
+
+/** One parsed statement. */
+export interface PolicyStatement {
+  effect: 'ALLOW' | 'DENY'
+  permissions: string[]
+  /** Where each permission starts (same order as `permissions`). */
+  permissionPositions: TextPosition[]
+  conditions: PolicyCondition[]
+  /** Where the statement starts (its ALLOW or DENY keyword). */
+  position: TextPosition
+}
+
+/** A syntax error and where it is. */
+export interface PolicySyntaxError extends TextPosition {
+  message: string
+}
+
+/** The result of parsing a policy: what could be read, and what could not. */
+export interface ParsedPolicy {
+  statements: PolicyStatement[]
+  errors: PolicySyntaxError[]
+}
+
+type TokenKind = 'word' | 'string' | 'op' | ',' | ';' | '(' | ')' | 'end'
+
+interface Token extends TextPosition {
+  kind: TokenKind
+  text: string
+  /** Set on a string token whose closing quote is missing. */
+  unterminated?: boolean
+}
+
+/** Dynatrace allows at most 100 statements per policy; more errors than this are noise. */
+const MAX_ERRORS = 20
+
+const PERMISSION = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
+const CONDITION_NAME = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
+const WORD_CHAR = /[\w.:*$@{}/-]/
+
+/** Split `text` into tokens, each with its position. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  let line = 1
+  let lineStart = 0
+  let i = 0
+  const pos = (offset: number): TextPosition => ({
+    offset,
+    line,
+    column: offset - lineStart + 1
+  })
+  while (i < text.length) {
+    const ch = text[i]!
+    if (ch === '\n') {
+      i++
+      line++
+      lineStart = i
+      continue
+    }
+    if (/\s/.test(ch)) {
+      i++
+      continue
+    }
+    if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++
+      continue
+    }
+    const start = pos(i)
+    if (ch === '"' || ch === "'") {
+      let value = ''
+      let j = i + 1
+      let closed = false
+      while (j < text.length) {
+        const c = text[j]!
+        if (c === '\\' && j + 1 < text.length) {
+          value += text[j + 1]
+          j += 2
+          continue
+        }
+        if (c === ch) {
+          closed = true
+          j++
+          break
+        }
+        // A string never spans lines; stop so that the error points at the quote.
+        if (c === '\n') break
+        value += c
+        j++
+      }
+      tokens.push({
+        ...start,
+        kind: 'string',
+        text: value,
+        ...(closed ? {} : { unterminated: true })
+      })
+      i = j
+      continue
+    }
+    if (ch === ',' || ch === ';' || ch === '(' || ch === ')') {
+      tokens.push({ ...start, kind: ch, text: ch })
+      i++
+      continue
+    }
+    const op = /^(?:!=|<=|>=|=|<|>)/.exec(text.slice(i, i + 2))
+    if (op) {
+      tokens.push({ ...start, kind: 'op', text: op[0] })
+      i += op[0].length
+      continue
+    }
+    if (WORD_CHAR.test(ch)) {
+      let j = i
+      while (j < text.length && WORD_CHAR.test(text[j]!)) {
+        // `//` inside a word still starts a comment.
+        if (text[j] === '/' && text[j + 1] === '/') break
+        j++
+      }
+      tokens.push({ ...start, kind: 'word', text: text.slice(i, j) })
+      i = j
+      continue
+    }
+    // Any other character is a one-character word, so the parser can name it in an error.
+    const cp = text.codePointAt(i)!
+    const char = String.fromCodePoint(cp)
+    tokens.push({ ...start, kind: 'word', text: char })
+    i += char.length
+  }
+  tokens.push({ ...pos(i), kind: 'end', text: '' })
+  return tokens
+}
+
+const keyword = (token: Token, word: string): boolean =>
+  token.kind === 'word' && token.text.toUpperCase() === word.toUpperCase()
+
+/** How a token reads in an error message. */
+function describe(token: Token): string {
+  if (token.kind === 'end') return 'the end of the policy'
+  if (token.kind === 'string') return `the string "${token.text.slice(0, 40)}"`
+  return `"${token.text.slice(0, 40)}"`
+}
+
+const position = (token: Token): TextPosition => ({
+  offset: token.offset,
+  line: token.line,
+  column: token.column
+})
+
+class SyntaxFailure {
+  constructor(readonly error: PolicySyntaxError) {}
+}
+
+/** Recursive-descent parser over the token list; one instance per call. */
+class Parser {
+  private i = 0
+  readonly statements: PolicyStatement[] = []
+  readonly errors: PolicySyntaxError[] = []
+
+  constructor(private readonly tokens: Token[]) {}
+
+  private peek(): Token {
+    return this.tokens[this.i]!
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.i]!
+    if (token.kind !== 'end') this.i++
+    return token
+  }
+
+  private fail(token: Token, message: string): never {
+    throw new SyntaxFailure({ ...position(token), message })
+  }
+
+  parse(): ParsedPolicy {
+    if (this.peek().kind === 'end') {
+      this.errors.push({
+        ...position(this.peek()),
+        message:
+          'the policy has no statements; write at least one, e.g. ALLOW settings:objects:read;'
+      })
+    }
+    while (this.peek().kind !== 'end' && this.errors.length < MAX_ERRORS) {
+      try {
+        this.statements.push(this.statement())
+      } catch (failure) {
+        if (!(failure instanceof SyntaxFailure)) throw failure
+        this.errors.push(failure.error)
+        this.recover()
+      }
+    }
+    return { statements: this.statements, errors: this.errors }
+  }
+
+  /** Skip past the next `;` so that one mistake does not hide the statements after it. */
+  private recover(): void {
+    while (this.peek().kind !== 'end') {
+      if (this.next().kind === ';') return
+    }
+  }
+
+  private statement(): PolicyStatement {
+    const start = this.next()
+    if (start.kind === ';') {
+      this.fail(start, 'empty statement: expected ALLOW or DENY before ";"')
+    }
+    if (!keyword(start, 'ALLOW') && !keyword(start, 'DENY')) {
+      this.fail(
+        start,
+        `expected ALLOW or DENY at the start of a statement, found ${describe(start)}`
+      )
+    }
+    const permissions: string[] = []
+    const permissionPositions: TextPosition[] = []
+    for (;;) {
+      const token = this.next()
+      if (token.kind !== 'word' || keyword(token, 'WHERE')) {
+        this.fail(
+          token,
+          `expected a permission (service:resource:action, e.g. settings:objects:read), found ${describe(token)}`
+        )
+      }
+      if (!PERMISSION.test(token.text)) {
+        this.fail(
+          token,
+          `"${token.text.slice(0, 60)}" is not a permission; permissions look like service:resource:action, e.g. settings:objects:read`
+        )
+      }
+      permissions.push(token.text)
+      permissionPositions.push(position(token))
+      if (this.peek().kind !== ',') break
+      this.next()
+    }
+    const conditions: PolicyCondition[] = []
+    if (keyword(this.peek(), 'WHERE')) {
+      this.next()
+      conditions.push(this.condition())
+      while (keyword(this.peek(), 'AND')) {
+        this.next()
+        conditions.push(this.condition())
+      }
+    }
+    const end = this.next()
+    if (end.kind !== ';') {
+      const hint =
+        end.kind === 'end'
+          ? 'the statement is not terminated: end it with ";"'
+          : `expected "," , WHERE, AND or ";" , found ${describe(end)}` +
+            (keyword(end, 'OR')
+              ? ' (OR is not supported: write a second statement instead)'
+              : '')
+      this.fail(end, hint)
+    }
+    return {
+      effect: start.text.toUpperCase() as 'ALLOW' | 'DENY',
+      permissions,
+      permissionPositions,
+      conditions,
+      position: position(start)
+    }
+  }
+
+  private condition(): PolicyCondition {
+    const name = this.next()
+    if (name.kind !== 'word' || !CONDITION_NAME.test(name.text)) {
+      this.fail(
+        name,
+        `expected a condition name (service:attribute, e.g. settings:schemaId), found ${describe(name)}`
+      )
+    }
+    const operator = this.operator()
+    const values: string[] = []
+    if (operator === 'IN' || operator === 'NOT IN') {
+      const open = this.next()
+      if (open.kind !== '(') {
+        this.fail(
+          open,
+          `expected "(" after ${operator}, e.g. ${operator} ("a", "b"), found ${describe(open)}`
+        )
+      }
+      for (;;) {
+        values.push(this.value())
+        const sep = this.next()
+        if (sep.kind === ')') break
+        if (sep.kind !== ',') {
+          this.fail(
+            sep,
+            `expected "," or ")" in the ${operator} list, found ${describe(sep)}`
+          )
+        }
+      }
+    } else {
+      values.push(this.value())
+    }
+    return { name: name.text, operator, values }
+  }
+
+  private operator(): string {
+    const token = this.next()
+    if (token.kind === 'op') return token.text
+    if (keyword(token, 'IN')) return 'IN'
+    if (keyword(token, 'MATCH')) return 'MATCH'
+    if (keyword(token, 'startsWith')) return 'startsWith'
+    if (keyword(token, 'NOT')) {
+      const second = this.next()
+      if (keyword(second, 'IN')) return 'NOT IN'
+      if (keyword(second, 'startsWith')) return 'NOT startsWith'
+      this.fail(
+        second,
+        `expected IN or startsWith after NOT, found ${describe(second)}`
+      )
+    }
+    this.fail(
+      token,
+      `expected a condition operator (=, !=, IN, NOT IN, startsWith, NOT startsWith, MATCH), found ${describe(token)}`
+    )
+  }
+
+  private value(): string {
+    const token = this.next()
+    if (token.kind === 'string') {
+      if (token.unterminated)
+        this.fail(
+          token,
+          'unterminated string: close the quote on the same line'
+        )
+      return token.text
+    }
+    this.fail(
+      token,
+      `expected a quoted value, e.g. "builtin:alerting.profile", found ${describe(token)}`
+    )
+  }
+}
+
+/**
+ * Parse a policy's statement query. Never throws: anything it cannot read becomes an entry
+ * in `errors`, with the line and column (1-based) of the offending token.
+ */
+export function parsePolicyStatements(text: string): ParsedPolicy {
+  return new Parser(tokenize(text)).parse()
+}
+
+/** One error as a single line: `line 2, column 14: expected …`. */
+export function formatPolicyError(error: PolicySyntaxError): string {
+  return `line ${error.line}, column ${error.column}: ${error.message}`
+}
