@@ -334,7 +334,7 @@ describe('classic token', () => {
     expect(run.summary).toContain('(not verified)')
   })
 
-  const createFailures: Array<[string, number, object, RegExp]> = [
+  const createFailures: Array<[string, number, object | string, RegExp]> = [
     [
       '403',
       403,
