@@ -7,6 +7,11 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // nock patches the process-wide http module; a second test file in the same process
+  // can see requests escape its interceptors. So never run in band (Jest would on a
+  // 2-core machine) and recycle each worker after every file: one process per file.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1KB',
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

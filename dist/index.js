@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -317,7 +316,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
+__webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -37195,36 +37194,6 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -37240,17 +37209,6 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -37435,10 +37393,8 @@ function prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -37531,7 +37487,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -37594,7 +37550,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = getProxyUrl(new URL(serverUrl));
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -37609,7 +37565,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -37958,7 +37914,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -37969,7 +37925,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -38068,7 +38024,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -38083,7 +38039,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -38108,7 +38064,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -38131,7 +38087,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -40247,6 +40203,88 @@ function formatDuration(seconds) {
     return parts.join('') || '0s';
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+
+/** Longest server-provided text we ever put into a log line. */
+const MAX_SERVER_TEXT = 300;
+/**
+ * Make text that came from a server (or a user) safe to print: one line, no control
+ * characters, no `::` that the runner could read as a workflow command, bounded length.
+ */
+function neutralise(text, max = MAX_SERVER_TEXT) {
+    const oneLine = text
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+        .replace(/::/g, ': :')
+        .trim();
+    return oneLine.length > max
+        ? `${oneLine.slice(0, max)}… (truncated)`
+        : oneLine;
+}
+/**
+ * The action's only way to write to the job log. It masks credentials with the runner
+ * the moment they are registered and, because a log line must never depend on the
+ * runner's masking alone, also redacts them itself from everything it prints.
+ */
+class Logger {
+    secrets = new Set();
+    /**
+     * Register a credential: mask it with the runner at once (before any output could
+     * carry it) and redact it from every later line. Also masks the secret part of a
+     * dotted Dynatrace credential (prefix.public.secret).
+     */
+    addSecret(value) {
+        if (value === undefined || value.trim().length < 4)
+            return;
+        const parts = [value];
+        const segments = value.split('.');
+        if (segments.length >= 3 && segments[segments.length - 1].length >= 8) {
+            parts.push(segments[segments.length - 1]);
+        }
+        for (const part of parts) {
+            if (!this.secrets.has(part)) {
+                core_setSecret(part);
+                this.secrets.add(part);
+            }
+        }
+    }
+    /** Replace every registered credential in `text` with `***`. */
+    redact(text) {
+        let out = text;
+        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of longestFirst)
+            out = out.split(secret).join('***');
+        return out;
+    }
+    /** Redact and neutralise text that did not come from us. */
+    clean(text, max) {
+        return neutralise(this.redact(text), max);
+    }
+    info(message) {
+        info(this.redact(message));
+    }
+    debug(message) {
+        core_debug(this.redact(message));
+    }
+    notice(message, properties) {
+        notice(this.redact(message), properties);
+    }
+    warning(message, properties) {
+        warning(this.redact(message), properties);
+    }
+    error(message, properties) {
+        error(this.redact(message), properties);
+    }
+    /** Fail the step with a redacted message. */
+    fail(message) {
+        setFailed(this.redact(message));
+    }
+    async group(name, fn) {
+        return group(this.redact(name), fn);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/scopes.ts
@@ -40765,6 +40803,13 @@ const MONACO_PLATFORM_SCOPES = {
         optional: ['slo:objective-templates:read']
     }
 };
+/**
+ * `table[key]` for the data tables above when `key` comes from a workflow: an own entry
+ * only, never an inherited property such as `constructor` or `valueOf`.
+ */
+function lookup(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/audit/findings.ts
 /** What the audit reports: findings and the catalogue of rules that produce them. */
@@ -40884,88 +40929,6 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
-
-/** Longest server-provided text we ever put into a log line. */
-const MAX_SERVER_TEXT = 300;
-/**
- * Make text that came from a server (or a user) safe to print: one line, no control
- * characters, no `::` that the runner could read as a workflow command, bounded length.
- */
-function neutralise(text, max = MAX_SERVER_TEXT) {
-    const oneLine = text
-        .replace(/[\r\n\u2028\u2029]+/g, ' ')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-        .replace(/::/g, ': :')
-        .trim();
-    return oneLine.length > max
-        ? `${oneLine.slice(0, max)}… (truncated)`
-        : oneLine;
-}
-/**
- * The action's only way to write to the job log. It masks credentials with the runner
- * the moment they are registered and, because a log line must never depend on the
- * runner's masking alone, also redacts them itself from everything it prints.
- */
-class Logger {
-    secrets = new Set();
-    /**
-     * Register a credential: mask it with the runner at once (before any output could
-     * carry it) and redact it from every later line. Also masks the secret part of a
-     * dotted Dynatrace credential (prefix.public.secret).
-     */
-    addSecret(value) {
-        if (value === undefined || value.trim().length < 4)
-            return;
-        const parts = [value];
-        const segments = value.split('.');
-        if (segments.length >= 3 && segments[segments.length - 1].length >= 8) {
-            parts.push(segments[segments.length - 1]);
-        }
-        for (const part of parts) {
-            if (!this.secrets.has(part)) {
-                core_setSecret(part);
-                this.secrets.add(part);
-            }
-        }
-    }
-    /** Replace every registered credential in `text` with `***`. */
-    redact(text) {
-        let out = text;
-        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const secret of longestFirst)
-            out = out.split(secret).join('***');
-        return out;
-    }
-    /** Redact and neutralise text that did not come from us. */
-    clean(text, max) {
-        return neutralise(this.redact(text), max);
-    }
-    info(message) {
-        info(this.redact(message));
-    }
-    debug(message) {
-        core_debug(this.redact(message));
-    }
-    notice(message, properties) {
-        notice(this.redact(message), properties);
-    }
-    warning(message, properties) {
-        warning(this.redact(message), properties);
-    }
-    error(message, properties) {
-        error(this.redact(message), properties);
-    }
-    /** Fail the step with a redacted message. */
-    fail(message) {
-        setFailed(this.redact(message));
-    }
-    async group(name, fn) {
-        return group(this.redact(name), fn);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/audit/values.ts
 /**
  * Input values with their place in a file. A value knows the line of any offset inside
@@ -41002,18 +40965,12 @@ function scalarText(node) {
 }
 /**
  * Offsets of a literal block scalar's value mapped to the container: value line j is
- * source line j after the `|` header, shifted by the block's indentation.
+ * source line j after the `|` header, and its text ends that source line (whatever the
+ * indentation, explicit indentation indicators included).
  */
 function literalBlockMap(source, start) {
     const header = source.indexOf('\n');
     const lines = header < 0 ? [] : source.slice(header + 1).split('\n');
-    let indent = Number.MAX_SAFE_INTEGER;
-    for (const l of lines) {
-        if (l.trim() !== '')
-            indent = Math.min(indent, l.length - l.trimStart().length);
-    }
-    if (indent === Number.MAX_SAFE_INTEGER)
-        indent = 0;
     const lineStarts = [];
     let at = start + header + 1;
     for (const l of lines) {
@@ -41022,10 +40979,15 @@ function literalBlockMap(source, start) {
     }
     return (offset, value) => {
         const before = value.slice(0, offset);
-        const j = before.split('\n').length - 1;
+        const j = Math.min(before.split('\n').length - 1, lines.length - 1);
+        const lineStart = lineStarts[j];
+        if (lineStart === undefined)
+            return start;
         const column = offset - (before.lastIndexOf('\n') + 1);
-        const lineStart = lineStarts[Math.min(j, lineStarts.length - 1)];
-        return lineStart === undefined ? start : lineStart + indent + column;
+        const valueLine = value.split('\n')[j] ?? '';
+        const sourceLine = lines[j].replace(/\r$/, '');
+        const indent = Math.max(0, sourceLine.length - valueLine.length);
+        return lineStart + Math.min(indent + column, sourceLine.length);
     };
 }
 /** A scalar node of `container` as a Value. */
@@ -41258,7 +41220,7 @@ async function readAuditFile(absolute, file) {
  * Parse YAML for the audit. A file that is not valid YAML gives one finding at the line of
  * its first error (GitHub rejects such a workflow too) instead of a document.
  */
-function parseYaml(text, file, what) {
+function parseYaml(text, file, fix) {
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
     const error = doc.errors[0];
@@ -41266,7 +41228,7 @@ function parseYaml(text, file, what) {
         const line = lines.linePos(error.pos[0]).line;
         const reason = error.message.split('\n')[0] ?? error.code;
         return {
-            finding: finding('unreadable-file', `${show(file)} is not valid YAML (line ${line}: ${show(reason, 120)}); fix the ${what} so that GitHub and the audit can read it.`, { file, line })
+            finding: finding('unreadable-file', `${show(file)} is not valid YAML (line ${line}: ${show(reason, 120)}); ${fix}.`, { file, line })
         };
     }
     return { doc, lines };
@@ -41282,7 +41244,7 @@ function getText(map, key, doc) {
 }
 /** Parse one workflow (or composite action) file and collect the steps that use this action. */
 function scanWorkflow(text, file) {
-    const parsed = parseYaml(text, file, 'workflow');
+    const parsed = parseYaml(text, file, 'GitHub rejects such a workflow too, and the audit cannot check it');
     if ('finding' in parsed)
         return { steps: [], jobs: [], findings: [parsed.finding] };
     const { doc, lines } = parsed;
@@ -41549,7 +41511,7 @@ async function readMonacoProject(manifestPath, root) {
     const read = await readAuditFile(absolute, manifest);
     if ('finding' in read)
         return { findings: [read.finding] };
-    const parsed = parseYaml(read.text, manifest, 'Monaco manifest');
+    const parsed = parseYaml(read.text, manifest, 'Monaco cannot load it either; fix the manifest');
     if ('finding' in parsed)
         return { findings: [parsed.finding] };
     const { doc, lines } = parsed;
@@ -41599,7 +41561,7 @@ async function readMonacoProject(manifestPath, root) {
                 findings.push(text.finding);
                 continue;
             }
-            const config = parseYaml(text.text, configFile, 'Monaco config file');
+            const config = parseYaml(text.text, configFile, 'Monaco cannot load this config file either; fix it');
             if ('finding' in config) {
                 findings.push(config.finding);
                 continue;
@@ -41652,14 +41614,15 @@ function monacoNeeds(project) {
                 seen.add('classic');
                 continue;
             }
-            add(classic, MONACO_CLASSIC_API_SCOPES[config.name] ?? MONACO_CLASSIC_API_DEFAULT, config);
+            add(classic, lookup(MONACO_CLASSIC_API_SCOPES, config.name) ??
+                MONACO_CLASSIC_API_DEFAULT, config);
         }
         else if (config.kind === 'settings' && !project.platformAuth) {
             // Settings go through the classic token only when the manifest has no platform credentials.
             add(classic, MONACO_CLASSIC_SETTINGS, config);
         }
         else {
-            const need = MONACO_PLATFORM_SCOPES[config.kind];
+            const need = lookup(MONACO_PLATFORM_SCOPES, config.kind);
             if (!need)
                 continue;
             if (!project.platformAuth) {
@@ -42451,19 +42414,20 @@ function tokenize(text) {
                 ...start,
                 kind: 'string',
                 text: value,
+                end: j,
                 ...(closed ? {} : { unterminated: true })
             });
             i = j;
             continue;
         }
         if (ch === ',' || ch === ';' || ch === '(' || ch === ')') {
-            tokens.push({ ...start, kind: ch, text: ch });
+            tokens.push({ ...start, kind: ch, text: ch, end: i + 1 });
             i++;
             continue;
         }
         const op = /^(?:!=|<=|>=|=|<|>)/.exec(text.slice(i, i + 2));
         if (op) {
-            tokens.push({ ...start, kind: 'op', text: op[0] });
+            tokens.push({ ...start, kind: 'op', text: op[0], end: i + op[0].length });
             i += op[0].length;
             continue;
         }
@@ -42475,17 +42439,17 @@ function tokenize(text) {
                     break;
                 j++;
             }
-            tokens.push({ ...start, kind: 'word', text: text.slice(i, j) });
+            tokens.push({ ...start, kind: 'word', text: text.slice(i, j), end: j });
             i = j;
             continue;
         }
         // Any other character is a one-character word, so the parser can name it in an error.
         const cp = text.codePointAt(i);
         const char = String.fromCodePoint(cp);
-        tokens.push({ ...start, kind: 'word', text: char });
+        tokens.push({ ...start, kind: 'word', text: char, end: i + char.length });
         i += char.length;
     }
-    tokens.push({ ...pos(i), kind: 'end', text: '' });
+    tokens.push({ ...pos(i), kind: 'end', text: '', end: i });
     return tokens;
 }
 const keyword = (token, word) => token.kind === 'word' && token.text.toUpperCase() === word.toUpperCase();
@@ -42589,15 +42553,21 @@ class Parser {
                 conditions.push(this.condition());
             }
         }
+        const last = this.tokens[this.i - 1];
         const end = this.next();
+        if (end.kind === 'end') {
+            // Point just after the statement's last token, not at the end of the text.
+            this.fail({
+                ...last,
+                offset: last.end,
+                column: last.column + (last.end - last.offset)
+            }, 'the statement is not terminated: end it with ";"');
+        }
         if (end.kind !== ';') {
-            const hint = end.kind === 'end'
-                ? 'the statement is not terminated: end it with ";"'
-                : `expected "," , WHERE, AND or ";" , found ${describe(end)}` +
-                    (keyword(end, 'OR')
-                        ? ' (OR is not supported: write a second statement instead)'
-                        : '');
-            this.fail(end, hint);
+            this.fail(end, `expected ",", WHERE, AND or ";", found ${describe(end)}` +
+                (keyword(end, 'OR')
+                    ? ' (OR is not supported: write a second statement instead)'
+                    : ''));
         }
         return {
             effect: start.text.toUpperCase(),
@@ -42848,6 +42818,8 @@ function auditStep(step, settings) {
     const label = (input) => step.own ? `This step's ${input}` : input;
     /** A value to judge; undefined when absent or (with a notice) set by an expression. */
     const read = (input) => {
+        if (step.unjudgeable?.has(input))
+            return { expression: true };
         const value = step.values.get(input);
         if (value === undefined)
             return { expression: false };
@@ -42894,7 +42866,7 @@ function auditStep(step, settings) {
         const value = scopesInput.value;
         const scopes = value ? parseList(value.text) : [];
         if (!step.own && !scopesInput.expression && scopes.length === 0) {
-            invalid('token-scopes', value, `is ${value ? 'empty' : 'missing'}; the step would fail. List the scopes of the ${typeText} token, e.g. ${typeText === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}.`);
+            invalid('token-scopes', value, `is ${value ? 'empty' : 'missing'}; the step would fail. List the scopes of the token, e.g. ${typeText === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}.`);
         }
         if (value) {
             for (const scope of scopes) {
@@ -42929,7 +42901,7 @@ function auditStep(step, settings) {
         else {
             lifetime = seconds;
             if (seconds > LONG_LIFETIME_SECONDS) {
-                findings.push(finding('long-lifetime', `${label('token-lifetime')}: ${show(text)} (${formatDuration(seconds)}) is longer than ${formatDuration(LONG_LIFETIME_SECONDS)}, so a leaked token stays valid that long. Use the shortest lifetime the job needs (e.g. 30m or 1h); a longer one gains nothing when the token is revoked at the end of the job.`, where(lifetimeInput.value)));
+                findings.push(finding('long-lifetime', `${label('token-lifetime')}: ${show(text)} is longer than ${LONG_LIFETIME_SECONDS / 3600} hours, so a leaked token stays valid that long. Use the shortest lifetime the job needs (e.g. 30m or 1h); a longer one gains nothing when the token is revoked at the end of the job.`, where(lifetimeInput.value)));
             }
         }
     }
@@ -42967,7 +42939,7 @@ function checkScopeName(input, scope, kind, at) {
     const out = [];
     const retiredPrefix = Object.keys(RETIRED_SCOPE_PREFIXES).find((p) => scope.startsWith(p));
     if (retiredPrefix !== undefined) {
-        out.push(finding('retired-scope', `${input}: ${show(scope)} no longer works: ${RETIRED_SCOPE_PREFIXES[retiredPrefix]}. Remove it.`, at, scope));
+        out.push(finding('retired-scope', `${input}: ${show(scope)} no longer works: ${lookup(RETIRED_SCOPE_PREFIXES, retiredPrefix)}. Remove it.`, at, scope));
         return out;
     }
     if (kind === 'classic' && CLASSIC_LEGACY_SCOPES.includes(scope)) {
@@ -42981,14 +42953,14 @@ function checkScopeName(input, scope, kind, at) {
             : '';
         out.push(finding('unknown-scope', `${input}: ${problem.message}${fix}`, at, scope, problem.severity));
     }
-    const replacement = DEPRECATED_SCOPES[scope];
+    const replacement = lookup(DEPRECATED_SCOPES, scope);
     if (replacement !== undefined) {
         out.push(finding('deprecated-scope', `${input}: ${show(scope)} is deprecated; use ${show(replacement)} instead, which grants the same access.`, at, scope));
     }
     return out;
 }
 function checkEscalation(input, scope, settings, at) {
-    const power = ESCALATION_SCOPES[scope];
+    const power = lookup(ESCALATION_SCOPES, scope);
     if (power === undefined || settings.allowedScopes.includes(scope))
         return [];
     return [
@@ -43018,6 +42990,7 @@ function checkAllowed(input, scope, auditList, stepList, at) {
  * local git clone) and nothing else: no HTTP client exists in this mode, and nothing
  * here imports one.
  */
+
 
 
 
@@ -43067,9 +43040,14 @@ async function collectFindings(inputs, env) {
         scanned.push({ file, steps: workflow.steps });
         for (const step of workflow.steps) {
             for (const { name, line } of step.nonScalar) {
-                findings.push(finding('invalid-value', `${show(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`, { file, line }));
+                findings.push(finding('invalid-value', `${neutralise(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`, { file, line }));
             }
-            const result = auditStep({ values: step.with, own: false, where: { file, line: step.line } }, settings);
+            const result = auditStep({
+                values: step.with,
+                own: false,
+                where: { file, line: step.line },
+                unjudgeable: new Set(step.nonScalar.map((n) => n.name))
+            }, settings);
             findings.push(...result.findings);
             if (result.token) {
                 const key = `${file}\n${step.job}`;
@@ -43149,6 +43127,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
 /** Statuses worth another try: rate limiting and gateway/availability trouble. */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 /**
@@ -43176,8 +43155,8 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The action's one HTTP client: per-request timeouts inside an overall budget, bounded
  * jittered retries that honour Retry-After / X-RateLimit-Reset, no redirects, requests
- * only to the configured Dynatrace origins, proxies from HTTPS_PROXY/NO_PROXY (through
- * @actions/http-client's agents), and kept-alive connections released by dispose().
+ * only to the configured Dynatrace origins, proxies from HTTPS_PROXY/NO_PROXY (as
+ * @actions/http-client resolves them), and kept-alive connections released by dispose().
  */
 class Http {
     options;
@@ -43310,11 +43289,38 @@ class Http {
     agentFor(url) {
         let agent = this.agents.get(url.origin);
         if (!agent) {
-            // @actions/http-client builds the proxy tunnel from HTTPS_PROXY / NO_PROXY. One
-            // client per origin, because it caches a single agent regardless of the protocol.
-            const proxied = lib_getProxyUrl(url.href) !== '';
-            const client = new lib_HttpClient(USER_AGENT, [], { keepAlive: !proxied });
-            agent = client.getAgent(url.href);
+            // Proxy resolution is @actions/http-client's (HTTPS_PROXY / HTTP_PROXY / NO_PROXY,
+            // loopback never proxied); the CONNECT tunnel is the `tunnel` agent it uses too.
+            // Importing only these keeps undici (http-client's fetch support) out of start-up.
+            const proxy = getProxyUrl(url);
+            const secure = url.protocol === 'https:';
+            if (proxy) {
+                const options = {
+                    proxy: {
+                        host: proxy.hostname,
+                        port: Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)),
+                        ...(proxy.username || proxy.password
+                            ? {
+                                proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
+                            }
+                            : {})
+                    }
+                };
+                const overHttps = proxy.protocol === 'https:';
+                agent = secure
+                    ? overHttps
+                        ? node_modules_tunnel.httpsOverHttps(options)
+                        : node_modules_tunnel.httpsOverHttp(options)
+                    : overHttps
+                        ? node_modules_tunnel.httpOverHttps(options)
+                        : node_modules_tunnel.httpOverHttp(options);
+            }
+            else {
+                // Kept alive so that requests to one host in a run share a connection.
+                agent = secure
+                    ? new (external_node_https_default()).Agent({ keepAlive: true })
+                    : new (external_node_http_default()).Agent({ keepAlive: true });
+            }
             this.agents.set(url.origin, agent);
         }
         return agent;
@@ -43881,8 +43887,11 @@ const POLICIES_WRITE = ['iam:policies:write', 'iam-policies-management'];
 const BINDINGS_READ = ['iam:bindings:read', 'iam-policies-management'];
 const BINDINGS_WRITE = ['iam:bindings:write', 'iam-policies-management'];
 const BOUNDARIES_READ = ['iam:boundaries:read', 'iam-policies-management'];
-/** Dynatrace's words for "that binding is already there" on a 400. */
-const EXISTS = /already|exist|duplicate/i;
+/**
+ * Dynatrace's words for "that already exists" on a 400 (not "does not
+ * exist", which is a real error).
+ */
+const EXISTS = /already (exist|bound|assigned|present)|duplicate/i;
 const BOUNDARY_PAGE_SIZE = 100;
 /** Account Management IAM client for one account and one bearer. */
 class IamApi {
@@ -43950,8 +43959,9 @@ class IamApi {
         };
     }
     /**
-     * `POST /iam/v1/repo/account/{acc}/policies` (201). A 409 (the name is
-     * taken, e.g. by a concurrent run) is returned as a Conflict.
+     * `POST /iam/v1/repo/account/{acc}/policies` (201). A 409, or a 400 saying
+     * the name exists (taken meanwhile, e.g. by a concurrent run), is returned
+     * as a Conflict.
      */
     async createPolicy(body, subject) {
         const op = {
@@ -43968,8 +43978,11 @@ class IamApi {
             }
             return { uuid: created.uuid };
         }
-        if (response.status === 409)
-            return { conflict: this.detail(response) };
+        const detail = this.detail(response);
+        if (response.status === 409 ||
+            (response.status === 400 && EXISTS.test(detail))) {
+            return { conflict: detail };
+        }
         throw this.failure(op, response);
     }
     /** `PUT /iam/v1/repo/account/{acc}/policies/{uuid}` (204 updated). Idempotent, so retried freely. */
@@ -44487,6 +44500,10 @@ async function resolveIam(api, specs, inputs, log) {
         if (level)
             levels.set(b.index, level);
     }
+    // A level problem is local: report it before any request.
+    const local = problemsError(problems);
+    if (local)
+        throw local;
     const catalogue = await readCatalogue(api, specs);
     // Names come from the inputs and the server: one line, bounded, redacted.
     const clean = (text) => log.clean(text, 80);
@@ -44532,7 +44549,6 @@ async function resolveIam(api, specs, inputs, log) {
             ].join('|');
             if (!desired.has(key)) {
                 desired.set(key, {
-                    index: b.index,
                     level,
                     policy,
                     group,
@@ -44779,6 +44795,7 @@ async function updateIfDifferent(api, plan, detail, dryRun, subject) {
 async function createPolicy(api, plan, subject) {
     for (let attempt = 0;; attempt++) {
         let why;
+        let lost = false;
         try {
             const result = await api.createPolicy(policyBody(plan, []), subject);
             if ('uuid' in result)
@@ -44789,6 +44806,7 @@ async function createPolicy(api, plan, subject) {
             if (!(error instanceof AmbiguousRequestError) || attempt > 0)
                 throw error;
             why = error.message;
+            lost = true;
         }
         const found = await api.listPolicies('account', plan.spec.name);
         const same = found.filter((p) => p.name === plan.spec.name);
@@ -44796,12 +44814,10 @@ async function createPolicy(api, plan, subject) {
             const adopted = await api.getPolicy(same[0].uuid, same[0].name);
             return { uuid: adopted.uuid, adopted };
         }
-        if (same.length > 1 ||
-            attempt > 0 ||
-            why.startsWith('Dynatrace answered')) {
+        // Only a lost request that created nothing is worth one more try.
+        if (!lost || same.length > 1) {
             throw new ActionError(`Could not create account policy ${subject}: ${why}, but ${same.length === 0 ? 'no' : same.length} account ${same.length === 1 ? 'policy has' : 'policies have'} that name. Check the policies in Account Management and run the step again.`);
         }
-        // The lost request did not create it: one more try.
     }
 }
 /**
@@ -44945,7 +44961,6 @@ async function appendBatch(api, batch, log) {
         const still = [];
         for (const g of groups) {
             const d = {
-                index: 0,
                 level: batch.level,
                 policy: batch.policy,
                 group: g,

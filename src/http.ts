@@ -1,6 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
-import { HttpClient, getProxyUrl } from '@actions/http-client'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import tunnel from 'tunnel'
 import { ActionError, AmbiguousRequestError } from './errors.js'
 import type { Logger } from './log.js'
 import { USER_AGENT } from './version.js'
@@ -76,8 +77,8 @@ const defaultSleep = (ms: number): Promise<void> =>
 /**
  * The action's one HTTP client: per-request timeouts inside an overall budget, bounded
  * jittered retries that honour Retry-After / X-RateLimit-Reset, no redirects, requests
- * only to the configured Dynatrace origins, proxies from HTTPS_PROXY/NO_PROXY (through
- * @actions/http-client's agents), and kept-alive connections released by dispose().
+ * only to the configured Dynatrace origins, proxies from HTTPS_PROXY/NO_PROXY (as
+ * @actions/http-client resolves them), and kept-alive connections released by dispose().
  */
 export class Http {
   private readonly allowed: Set<string>
@@ -228,11 +229,39 @@ export class Http {
   private agentFor(url: URL): http.Agent {
     let agent = this.agents.get(url.origin)
     if (!agent) {
-      // @actions/http-client builds the proxy tunnel from HTTPS_PROXY / NO_PROXY. One
-      // client per origin, because it caches a single agent regardless of the protocol.
-      const proxied = getProxyUrl(url.href) !== ''
-      const client = new HttpClient(USER_AGENT, [], { keepAlive: !proxied })
-      agent = client.getAgent(url.href)
+      // Proxy resolution is @actions/http-client's (HTTPS_PROXY / HTTP_PROXY / NO_PROXY,
+      // loopback never proxied); the CONNECT tunnel is the `tunnel` agent it uses too.
+      // Importing only these keeps undici (http-client's fetch support) out of start-up.
+      const proxy = getProxyUrl(url)
+      const secure = url.protocol === 'https:'
+      if (proxy) {
+        const options = {
+          proxy: {
+            host: proxy.hostname,
+            port: Number(
+              proxy.port || (proxy.protocol === 'https:' ? 443 : 80)
+            ),
+            ...(proxy.username || proxy.password
+              ? {
+                  proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
+                }
+              : {})
+          }
+        }
+        const overHttps = proxy.protocol === 'https:'
+        agent = secure
+          ? overHttps
+            ? tunnel.httpsOverHttps(options)
+            : tunnel.httpsOverHttp(options)
+          : overHttps
+            ? tunnel.httpOverHttps(options)
+            : tunnel.httpOverHttp(options)
+      } else {
+        // Kept alive so that requests to one host in a run share a connection.
+        agent = secure
+          ? new https.Agent({ keepAlive: true })
+          : new http.Agent({ keepAlive: true })
+      }
       this.agents.set(url.origin, agent)
     }
     return agent
