@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { runAudit } from './audit/index.js'
 import type { Context } from './context.js'
 import { createClassicToken } from './dynatrace/api-tokens.js'
 import { createPlatformToken } from './dynatrace/platform-tokens.js'
@@ -7,7 +6,7 @@ import { getBearer, type Bearer } from './dynatrace/sso.js'
 import type { MintedToken } from './dynatrace/tokens.js'
 import { ActionError, errorMessage } from './errors.js'
 import { Http } from './http.js'
-import { ensureIam, type IamResult } from './iam/index.js'
+import type { IamResult } from './iam/index.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
 import { revokeToken } from './revoke.js'
@@ -34,6 +33,8 @@ export async function run(): Promise<void> {
   if (inputs.mode === 'audit') {
     // Offline by design: no HTTP client is even created.
     try {
+      // Loaded on demand: most runs never need the audit's YAML machinery.
+      const { runAudit } = await import('./audit/index.js')
       await runAudit(inputs, log)
     } catch (error) {
       reportFailure(log, error)
@@ -106,6 +107,7 @@ async function mint(ctx: Context): Promise<void> {
     inputs.bindings !== '' ||
     inputs.mode === 'plan'
   ) {
+    const { ensureIam } = await import('./iam/index.js')
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === 'plan'
     })
