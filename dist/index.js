@@ -514,6 +514,15 @@ async function run() {
     }
     return;
   }
+  if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
+    try {
+      const { checkIamInputs } = await import("./chunks/iam-XOINXFK5.js");
+      checkIamInputs(inputs);
+    } catch (error) {
+      reportFailure(log, error);
+      return;
+    }
+  }
   const http = createHttp(inputs, log);
   const ctx = { inputs, log, http };
   try {
@@ -566,7 +575,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-MNLGKDWA.js");
+    const { ensureIam } = await import("./chunks/iam-XOINXFK5.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

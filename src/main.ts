@@ -42,6 +42,20 @@ export async function run(): Promise<void> {
     return
   }
 
+  if (
+    inputs.mode !== 'revoke' &&
+    (inputs.policies !== '' || inputs.bindings !== '')
+  ) {
+    // IAM YAML is checked here, before the SSO request, like every other input.
+    try {
+      const { checkIamInputs } = await import('./iam/index.js')
+      checkIamInputs(inputs)
+    } catch (error) {
+      reportFailure(log, error)
+      return
+    }
+  }
+
   const http = createHttp(inputs, log)
   const ctx: Context = { inputs, log, http }
   try {

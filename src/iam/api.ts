@@ -102,8 +102,11 @@ const POLICIES_WRITE = ['iam:policies:write', 'iam-policies-management']
 const BINDINGS_READ = ['iam:bindings:read', 'iam-policies-management']
 const BINDINGS_WRITE = ['iam:bindings:write', 'iam-policies-management']
 const BOUNDARIES_READ = ['iam:boundaries:read', 'iam-policies-management']
-/** Dynatrace's words for "that binding is already there" on a 400. */
-const EXISTS = /already|exist|duplicate/i
+/**
+ * Dynatrace's words for "that already exists" on a 400 (not "does not
+ * exist", which is a real error).
+ */
+const EXISTS = /already (exist|bound|assigned|present)|duplicate/i
 const BOUNDARY_PAGE_SIZE = 100
 
 /** Account Management IAM client for one account and one bearer. */
@@ -187,8 +190,9 @@ export class IamApi {
   }
 
   /**
-   * `POST /iam/v1/repo/account/{acc}/policies` (201). A 409 (the name is
-   * taken, e.g. by a concurrent run) is returned as a Conflict.
+   * `POST /iam/v1/repo/account/{acc}/policies` (201). A 409, or a 400 saying
+   * the name exists (taken meanwhile, e.g. by a concurrent run), is returned
+   * as a Conflict.
    */
   async createPolicy(
     body: PolicyBody,
@@ -214,7 +218,13 @@ export class IamApi {
       }
       return { uuid: created.uuid }
     }
-    if (response.status === 409) return { conflict: this.detail(response) }
+    const detail = this.detail(response)
+    if (
+      response.status === 409 ||
+      (response.status === 400 && EXISTS.test(detail))
+    ) {
+      return { conflict: detail }
+    }
     throw this.failure(op, response)
   }
 

@@ -179,6 +179,7 @@ async function createPolicy(
 ): Promise<{ uuid: string; adopted?: PolicyDetail }> {
   for (let attempt = 0; ; attempt++) {
     let why: string
+    let lost = false
     try {
       const result = await api.createPolicy(policyBody(plan, []), subject)
       if ('uuid' in result) return result
@@ -186,6 +187,7 @@ async function createPolicy(
     } catch (error) {
       if (!(error instanceof AmbiguousRequestError) || attempt > 0) throw error
       why = error.message
+      lost = true
     }
     const found = await api.listPolicies('account', plan.spec.name)
     const same = found.filter((p) => p.name === plan.spec.name)
@@ -193,16 +195,12 @@ async function createPolicy(
       const adopted = await api.getPolicy(same[0]!.uuid, same[0]!.name)
       return { uuid: adopted.uuid, adopted }
     }
-    if (
-      same.length > 1 ||
-      attempt > 0 ||
-      why.startsWith('Dynatrace answered')
-    ) {
+    // Only a lost request that created nothing is worth one more try.
+    if (!lost || same.length > 1) {
       throw new ActionError(
         `Could not create account policy ${subject}: ${why}, but ${same.length === 0 ? 'no' : same.length} account ${same.length === 1 ? 'policy has' : 'policies have'} that name. Check the policies in Account Management and run the step again.`
       )
     }
-    // The lost request did not create it: one more try.
   }
 }
 
@@ -385,7 +383,6 @@ async function appendBatch(
     const still: NamedRef[] = []
     for (const g of groups) {
       const d: DesiredBinding = {
-        index: 0,
         level: batch.level,
         policy: batch.policy,
         group: g,

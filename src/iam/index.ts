@@ -10,6 +10,7 @@ import { ActionError } from '../errors.js'
 import { IamApi } from './api.js'
 import { ensureBindings, ensurePolicies, readState } from './ensure.js'
 import { parseIamInputs } from './parse.js'
+import type { Inputs } from '../inputs.js'
 import {
   changesJson,
   countAdded,
@@ -35,6 +36,42 @@ export interface IamResult {
   summaryHtml: string
   /** Account Management requests made (retries not counted). */
   requests: number
+}
+
+/**
+ * Check the `policies` / `bindings` inputs before any request is sent: YAML, keys,
+ * statements, and that bindings at the default level have an environment.
+ * Throws ActionError naming every bad entry and field.
+ */
+export function checkIamInputs(inputs: Inputs): void {
+  const problems: string[] = []
+  try {
+    const specs = parseIamInputs(inputs.policies, inputs.bindings)
+    for (const b of specs.bindings) {
+      if (
+        b.level.type === 'environment' &&
+        b.level.id === undefined &&
+        inputs.endpoints.environmentId === undefined
+      ) {
+        problems.push(
+          `bindings[${b.index}].level: the default level "environment" needs environment-url (or environment-id); give one, or set level: account or level: environment:<id>.`
+        )
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ActionError)) throw error
+    problems.push(
+      ...error.message
+        .replace(/^Invalid IAM input:\n/, '')
+        .split('\n')
+        .map((p) => p.replace(/^  - /, ''))
+    )
+  }
+  if (problems.length > 0) {
+    throw new ActionError(
+      `Invalid IAM input${problems.length > 1 ? 's' : ''} (no request was sent):\n${problems.map((p) => `  - ${p}`).join('\n')}`
+    )
+  }
 }
 
 /**

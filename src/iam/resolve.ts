@@ -59,8 +59,6 @@ export interface PolicyPlan {
 
 /** One (level, policy, group, boundaries) binding the inputs ask for. */
 export interface DesiredBinding {
-  /** The first `bindings` entry that asks for it. */
-  index: number
   level: ResolvedLevel
   policy: PolicyRef
   group: NamedRef
@@ -103,6 +101,9 @@ export async function resolveIam(
     const level = resolveLevel(b, b.level, api.accountUuid, inputs, problems)
     if (level) levels.set(b.index, level)
   }
+  // A level problem is local: report it before any request.
+  const local = problemsError(problems)
+  if (local) throw local
 
   const catalogue = await readCatalogue(api, specs)
   // Names come from the inputs and the server: one line, bounded, redacted.
@@ -184,7 +185,6 @@ export async function resolveIam(
       ].join('|')
       if (!desired.has(key)) {
         desired.set(key, {
-          index: b.index,
           level,
           policy,
           group,
