@@ -516,7 +516,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-XOINXFK5.js");
+      const { checkIamInputs } = await import("./chunks/iam-BGJGDPKX.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -575,7 +575,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-XOINXFK5.js");
+    const { ensureIam } = await import("./chunks/iam-BGJGDPKX.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

@@ -64,7 +64,7 @@ export function checkIamInputs(inputs: Inputs): void {
       ...error.message
         .replace(/^Invalid IAM input:\n/, '')
         .split('\n')
-        .map((p) => p.replace(/^  - /, ''))
+        .map((p) => p.replace(/^ {2}- /, ''))
     )
   }
   if (problems.length > 0) {
