@@ -7,7 +7,7 @@ import {
   Http,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-KCYE2U6T.js";
+} from "./chunks/chunk-UKQUIXJV.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -516,7 +516,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-BGJGDPKX.js");
+      const { checkIamInputs } = await import("./chunks/iam-6CPJTEAI.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -575,7 +575,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-BGJGDPKX.js");
+    const { ensureIam } = await import("./chunks/iam-6CPJTEAI.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -675,7 +675,7 @@ async function createToken(ctx, bearer, iamChanged) {
   const e = inputs.endpoints;
   const now = http.serverNow();
   const expirationDate = new Date(
-    now + inputs.tokenLifetimeSeconds * 1e3
+    Math.floor((now + inputs.tokenLifetimeSeconds * 1e3) / 1e3) * 1e3
   ).toISOString();
   const deps = { http, log, bearer: bearer.accessToken };
   if (inputs.tokenType === "classic") {

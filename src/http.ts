@@ -115,7 +115,10 @@ export class Http {
 
   /** Close kept-alive connections so the process can exit at once. */
   dispose(): void {
-    for (const agent of this.agents.values()) agent.destroy()
+    // Tunnel (proxy) agents keep no sockets alive and have no destroy().
+    for (const agent of this.agents.values()) {
+      if (typeof agent.destroy === 'function') agent.destroy()
+    }
     this.agents.clear()
   }
 

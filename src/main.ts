@@ -235,8 +235,9 @@ async function createToken(
   const e = inputs.endpoints
   // Expiry on Dynatrace's clock (the SSO response's Date header), not the runner's.
   const now = http.serverNow()
+  // Whole seconds: Dynatrace reports expiry to the second anyway.
   const expirationDate = new Date(
-    now + inputs.tokenLifetimeSeconds * 1000
+    Math.floor((now + inputs.tokenLifetimeSeconds * 1000) / 1000) * 1000
   ).toISOString()
   const deps = { http, log, bearer: bearer.accessToken }
   if (inputs.tokenType === 'classic') {

@@ -7,9 +7,6 @@ import type { Ctx, EmuRequest } from './types.js'
 
 /** Who a valid bearer speaks for. */
 export interface Principal {
-  kind: 'sso' | 'platform-token'
-  /** The SSO client id, or the platform token id. */
-  id: string
   userUuid: string
   scopes: string[]
   canManageSettings: boolean
@@ -41,8 +38,6 @@ export function authenticateBearer(
     if (nowSec >= bearer.exp) throw envError(401, 'Token expired')
     const client = ctx.state.clients.find((c) => c.clientId === bearer.clientId)
     return {
-      kind: 'sso',
-      id: bearer.clientId,
       userUuid: bearer.userUuid,
       scopes: bearer.scopes,
       canManageSettings: client?.canManageSettings ?? true
@@ -59,8 +54,6 @@ export function authenticateBearer(
       }
       const owner = ctx.state.clients.find((c) => c.userUuid === pt.userUuid)
       return {
-        kind: 'platform-token',
-        id: pt.tokenId,
         userUuid: pt.userUuid,
         scopes: pt.scope,
         canManageSettings: owner?.canManageSettings ?? true
@@ -74,7 +67,11 @@ export function missingScopeMessage(anyOf: string[]): string {
   return `Token is missing required scope. Use one of: ${anyOf.join(', ')}`
 }
 
-/** Account Management: valid bearer holding one of `anyOf`, else 403 ErrorDto. */
+/**
+ * Account Management: a valid SSO bearer holding one of `anyOf` (else 403
+ * ErrorDto naming them), and an account path segment, if any, that names
+ * the emulated account.
+ */
 export function requireAccountScope(
   req: EmuRequest,
   ctx: Ctx,
@@ -83,6 +80,10 @@ export function requireAccountScope(
   const p = authenticateBearer(req, ctx)
   if (!anyOf.some((s) => p.scopes.includes(s))) {
     throw accountError(403, missingScopeMessage(anyOf))
+  }
+  const acc = req.params.accountUuid ?? req.params.accountId
+  if (acc !== undefined && acc !== ctx.state.accountUuid) {
+    throw accountError(403, `Token is not valid for account ${acc}`)
   }
   return p
 }

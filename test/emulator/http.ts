@@ -58,9 +58,7 @@ export function oauthError(
   error: string,
   description: string
 ): HttpError {
-  return new HttpError(
-    json(status, { error, error_description: description })
-  )
+  return new HttpError(json(status, { error, error_description: description }))
 }
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'

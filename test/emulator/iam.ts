@@ -7,7 +7,7 @@
  * has. `PUT …/bindings/groups/{group}` really replaces the group's policy set,
  * so a client that calls it by mistake visibly removes other bindings.
  */
-import { requireAccountScope, type Principal } from './auth.js'
+import { requireAccountScope } from './auth.js'
 import {
   accountError,
   isObject,
@@ -26,13 +26,11 @@ import type {
   BoundaryRecord,
   Ctx,
   EmuRequest,
-  EmuResponse,
+  Handler,
   LevelType,
   PolicyRecord,
   Route
 } from './types.js'
-
-type ScopedHandler = (req: EmuRequest, ctx: Ctx, who: Principal) => EmuResponse
 
 /** Routes with the scopes they require (any of). Patterns use the spec's
  * parameter names so the table can be checked against `x-token-scopes`. */
@@ -44,25 +42,16 @@ function scoped(
   method: string,
   pattern: string,
   scopes: string[],
-  fn: ScopedHandler
+  fn: Handler
 ): ScopedRoute {
   return {
     method,
     pattern,
     scopes,
     handler: (req, ctx) => {
-      const who = requireAccountScope(req, ctx, scopes)
-      checkAccountParam(req, ctx)
-      return fn(req, ctx, who)
+      requireAccountScope(req, ctx, scopes)
+      return fn(req, ctx)
     }
-  }
-}
-
-/** Path segments naming the account must name the emulated one. */
-function checkAccountParam(req: EmuRequest, ctx: Ctx): void {
-  const acc = req.params.accountUuid ?? req.params.accountId
-  if (acc !== undefined && acc !== ctx.state.accountUuid) {
-    throw accountError(403, `Token is not valid for account ${acc}`)
   }
 }
 
@@ -393,7 +382,10 @@ function bindingsAt(ctx: Ctx, level: Level): BindingRecord[] {
   return ctx.state.bindings.filter((b) => sameLevel(b, level))
 }
 
-function stringMap(v: unknown, name: string): Record<string, string> | undefined {
+function stringMap(
+  v: unknown,
+  name: string
+): Record<string, string> | undefined {
   if (v === undefined || v === null) return undefined
   if (!isObject(v) || !Object.values(v).every((x) => typeof x === 'string')) {
     throw accountError(400, `${name} must be a map of strings`)
@@ -403,11 +395,7 @@ function stringMap(v: unknown, name: string): Record<string, string> | undefined
 
 /** Adds or updates the (policy, group, parameters) binding at a level.
  * `merge` (POST, append) unions boundaries; otherwise (PUT) replaces them. */
-function upsertBinding(
-  ctx: Ctx,
-  wanted: BindingRecord,
-  merge: boolean
-): void {
+function upsertBinding(ctx: Ctx, wanted: BindingRecord, merge: boolean): void {
   const existing = ctx.state.bindings.find(
     (b) =>
       sameLevel(b, wanted) &&
@@ -459,67 +447,57 @@ const bindingRoutes: ScopedRoute[] = [
     return noContent()
   }),
   // Literal `groups` routes come before `{policyUuid}/{groupUuid}`.
-  scoped(
-    'GET',
-    `${BINDINGS}/groups/:groupUuid`,
-    BINDINGS_READ,
-    (req, ctx) => {
-      const level = resolveLevel(req, ctx)
-      const group = existingGroup(ctx, uuidParam(req, 'groupUuid'))
-      const mine = bindingsAt(ctx, level).filter((b) => b.groupUuid === group)
-      const policyUuids = [...new Set(mine.map((b) => b.policyUuid))]
-      if (req.query.get('details') !== 'true') {
-        return json(200, { policyUuids })
-      }
-      // bindingsDetails is not in the vendored spec; Terraform reads it.
-      const bindingsDetails = mine.map((b) => ({
-        policyUuid: b.policyUuid,
-        groups: [b.groupUuid],
-        parameters: b.parameters ?? {},
-        metadata: b.metadata ?? {},
-        boundaries: b.boundaries ?? [],
-        levelId: b.levelId,
-        levelType: b.levelType
-      }))
-      return json(200, { policyUuids, bindingsDetails })
+  scoped('GET', `${BINDINGS}/groups/:groupUuid`, BINDINGS_READ, (req, ctx) => {
+    const level = resolveLevel(req, ctx)
+    const group = existingGroup(ctx, uuidParam(req, 'groupUuid'))
+    const mine = bindingsAt(ctx, level).filter((b) => b.groupUuid === group)
+    const policyUuids = [...new Set(mine.map((b) => b.policyUuid))]
+    if (req.query.get('details') !== 'true') {
+      return json(200, { policyUuids })
     }
-  ),
+    // bindingsDetails is not in the vendored spec; Terraform reads it.
+    const bindingsDetails = mine.map((b) => ({
+      policyUuid: b.policyUuid,
+      groups: [b.groupUuid],
+      parameters: b.parameters ?? {},
+      metadata: b.metadata ?? {},
+      boundaries: b.boundaries ?? [],
+      levelId: b.levelId,
+      levelType: b.levelType
+    }))
+    return json(200, { policyUuids, bindingsDetails })
+  }),
   // REPLACES the group's whole policy set at this level: every binding of
   // the group to a policy not in the list is discarded.
-  scoped(
-    'PUT',
-    `${BINDINGS}/groups/:groupUuid`,
-    BINDINGS_WRITE,
-    (req, ctx) => {
-      const level = writableLevel(req, ctx)
-      const group = existingGroup(ctx, uuidParam(req, 'groupUuid'))
-      const body = readBody(req, ctx)
-      if (!isObject(body) || !isStringArray(body.policyUuids)) {
-        throw accountError(400, 'policyUuids must be a list of UUIDs')
-      }
-      const wanted = new Set(body.policyUuids)
-      for (const p of wanted) bindablePolicy(ctx, level, p)
-      removeBindings(
-        ctx,
+  scoped('PUT', `${BINDINGS}/groups/:groupUuid`, BINDINGS_WRITE, (req, ctx) => {
+    const level = writableLevel(req, ctx)
+    const group = existingGroup(ctx, uuidParam(req, 'groupUuid'))
+    const body = readBody(req, ctx)
+    if (!isObject(body) || !isStringArray(body.policyUuids)) {
+      throw accountError(400, 'policyUuids must be a list of UUIDs')
+    }
+    const wanted = new Set(body.policyUuids)
+    for (const p of wanted) bindablePolicy(ctx, level, p)
+    removeBindings(
+      ctx,
+      (b) =>
+        sameLevel(b, level) &&
+        b.groupUuid === group &&
+        !wanted.has(b.policyUuid)
+    )
+    for (const policyUuid of wanted) {
+      const bound = ctx.state.bindings.some(
         (b) =>
           sameLevel(b, level) &&
           b.groupUuid === group &&
-          !wanted.has(b.policyUuid)
+          b.policyUuid === policyUuid
       )
-      for (const policyUuid of wanted) {
-        const bound = ctx.state.bindings.some(
-          (b) =>
-            sameLevel(b, level) &&
-            b.groupUuid === group &&
-            b.policyUuid === policyUuid
-        )
-        if (!bound) {
-          ctx.state.bindings.push({ ...level, policyUuid, groupUuid: group })
-        }
+      if (!bound) {
+        ctx.state.bindings.push({ ...level, policyUuid, groupUuid: group })
       }
-      return noContent()
     }
-  ),
+    return noContent()
+  }),
   scoped('GET', `${BINDINGS}/:policyUuid`, BINDINGS_READ, (req, ctx) => {
     const level = writableLevel(req, ctx)
     const policy = bindablePolicy(ctx, level, uuidParam(req, 'policyUuid'))

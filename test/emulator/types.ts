@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   bearerLifetimeSeconds?: number
   /** Added to every response; default 0. */
   latencyMs?: number
+  /** TCP port on 127.0.0.1; default 0 (a random free port). */
+  port?: number
 }
 
 /** One request as the emulator saw it. */

@@ -152,44 +152,47 @@ function typeMatches(type: string, v: unknown): boolean {
 
 /**
  * Validates `value` against `schema`. Returns an errorsMap keyed by the
- * property path (`body.name`, `body.groups[0]`) — empty when valid.
+ * property path (`name`, `groups[0]`; `body` for the body itself) — empty
+ * when valid.
  */
 export function validate(
   contract: Contract,
   schema: Schema,
   value: unknown,
-  at = 'body',
+  at = '',
   errors: Record<string, string> = {}
 ): Record<string, string> {
   const s = resolve(contract, schema)
+  const here = at || 'body'
+  const child = (key: string): string => (at ? `${at}.${key}` : key)
   if (value === null) {
-    if (!s.nullable) errors[at] = 'must not be null'
+    if (!s.nullable) errors[here] = 'must not be null'
     return errors
   }
   for (const part of s.allOf ?? []) validate(contract, part, value, at, errors)
   if (s.type && !typeMatches(s.type, value)) {
-    errors[at] = `must be of type ${s.type}, got ${typeOf(value)}`
+    errors[here] = `must be of type ${s.type}, got ${typeOf(value)}`
     return errors
   }
   if (s.enum && !s.enum.includes(value)) {
-    errors[at] = `must be one of ${s.enum.map((e) => String(e)).join(', ')}`
+    errors[here] = `must be one of ${s.enum.map((e) => String(e)).join(', ')}`
   }
   if (Array.isArray(value) && s.items) {
     value.forEach((item, i) =>
-      validate(contract, s.items!, item, `${at}[${i}]`, errors)
+      validate(contract, s.items!, item, `${here}[${i}]`, errors)
     )
   }
   if (typeOf(value) === 'object') {
     const obj = value as Record<string, unknown>
     for (const key of s.required ?? []) {
-      if (obj[key] === undefined) errors[`${at}.${key}`] = 'must not be null'
+      if (obj[key] === undefined) errors[child(key)] = 'must not be null'
     }
     for (const [key, v] of Object.entries(obj)) {
       if (v === undefined) continue
       const prop = s.properties?.[key]
-      if (prop) validate(contract, prop, v, `${at}.${key}`, errors)
+      if (prop) validate(contract, prop, v, child(key), errors)
       else if (typeof s.additionalProperties === 'object') {
-        validate(contract, s.additionalProperties, v, `${at}.${key}`, errors)
+        validate(contract, s.additionalProperties, v, child(key), errors)
       }
     }
   }

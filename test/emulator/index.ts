@@ -1,0 +1,18 @@
+/**
+ * A stateful Dynatrace emulator for tests and scripts: SSO, Account
+ * Management (IAM, platform tokens) and the environment API-token routes on
+ * one loopback origin. See server.ts for the moving parts.
+ */
+export { startEmulator, type RunningEmulator } from './server.js'
+export { startForwardProxy, type ForwardProxy } from './proxy.js'
+export {
+  BUILTIN_POLICIES,
+  DEFAULT_ACCOUNT_UUID,
+  DEFAULT_ENVIRONMENT_ID,
+  DEMO_CLIENT,
+  DEMO_GROUPS,
+  DEMO_SCOPES
+} from './fixtures.js'
+export { iamRoutes } from './iam.js'
+export { DEFAULT_CONTRACT_PATH, loadContract } from './validate.js'
+export type * from './types.js'
