@@ -123,12 +123,10 @@ describe('post step', () => {
 
   test('an SSO failure in post is a warning too, and never shows the secret', async () => {
     recordRequests()
-    host(SSO)
-      .post(SSO_PATH)
-      .reply(400, {
-        error: 'invalid_client',
-        error_description: 'Invalid client credentials'
-      })
+    host(SSO).post(SSO_PATH).reply(400, {
+      error: 'invalid_client',
+      error_description: 'Invalid client credentials'
+    })
     const run = await post(CLASSIC_STATE)
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(

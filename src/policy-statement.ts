@@ -56,6 +56,8 @@ type TokenKind = 'word' | 'string' | 'op' | ',' | ';' | '(' | ')' | 'end'
 interface Token extends TextPosition {
   kind: TokenKind
   text: string
+  /** Offset just after the token in the source. */
+  end: number
   /** Set on a string token whose closing quote is missing. */
   unterminated?: boolean
 }
@@ -120,19 +122,20 @@ function tokenize(text: string): Token[] {
         ...start,
         kind: 'string',
         text: value,
+        end: j,
         ...(closed ? {} : { unterminated: true })
       })
       i = j
       continue
     }
     if (ch === ',' || ch === ';' || ch === '(' || ch === ')') {
-      tokens.push({ ...start, kind: ch, text: ch })
+      tokens.push({ ...start, kind: ch, text: ch, end: i + 1 })
       i++
       continue
     }
     const op = /^(?:!=|<=|>=|=|<|>)/.exec(text.slice(i, i + 2))
     if (op) {
-      tokens.push({ ...start, kind: 'op', text: op[0] })
+      tokens.push({ ...start, kind: 'op', text: op[0], end: i + op[0].length })
       i += op[0].length
       continue
     }
@@ -143,17 +146,17 @@ function tokenize(text: string): Token[] {
         if (text[j] === '/' && text[j + 1] === '/') break
         j++
       }
-      tokens.push({ ...start, kind: 'word', text: text.slice(i, j) })
+      tokens.push({ ...start, kind: 'word', text: text.slice(i, j), end: j })
       i = j
       continue
     }
     // Any other character is a one-character word, so the parser can name it in an error.
     const cp = text.codePointAt(i)!
     const char = String.fromCodePoint(cp)
-    tokens.push({ ...start, kind: 'word', text: char })
+    tokens.push({ ...start, kind: 'word', text: char, end: i + char.length })
     i += char.length
   }
-  tokens.push({ ...pos(i), kind: 'end', text: '' })
+  tokens.push({ ...pos(i), kind: 'end', text: '', end: i })
   return tokens
 }
 
@@ -267,16 +270,27 @@ class Parser {
         conditions.push(this.condition())
       }
     }
+    const last = this.tokens[this.i - 1]!
     const end = this.next()
+    if (end.kind === 'end') {
+      // Point just after the statement's last token, not at the end of the text.
+      this.fail(
+        {
+          ...last,
+          offset: last.end,
+          column: last.column + (last.end - last.offset)
+        },
+        'the statement is not terminated: end it with ";"'
+      )
+    }
     if (end.kind !== ';') {
-      const hint =
-        end.kind === 'end'
-          ? 'the statement is not terminated: end it with ";"'
-          : `expected "," , WHERE, AND or ";" , found ${describe(end)}` +
-            (keyword(end, 'OR')
-              ? ' (OR is not supported: write a second statement instead)'
-              : '')
-      this.fail(end, hint)
+      this.fail(
+        end,
+        `expected ",", WHERE, AND or ";", found ${describe(end)}` +
+          (keyword(end, 'OR')
+            ? ' (OR is not supported: write a second statement instead)'
+            : '')
+      )
     }
     return {
       effect: start.text.toUpperCase() as 'ALLOW' | 'DENY',

@@ -560,3 +560,14 @@ export const MONACO_PLATFORM_SCOPES: Readonly<Record<string, MonacoScopeNeed>> =
       optional: ['slo:objective-templates:read']
     }
   }
+
+/**
+ * `table[key]` for the data tables above when `key` comes from a workflow: an own entry
+ * only, never an inherited property such as `constructor` or `valueOf`.
+ */
+export function lookup<T>(
+  table: Readonly<Record<string, T>>,
+  key: string
+): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
+}

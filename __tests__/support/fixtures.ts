@@ -108,19 +108,16 @@ export function host(base: string): nock.Scope {
 
 /** SSO answers a bearer (once, unless times > 1). */
 export function mockSso(bearer = BEARER, times = 1): nock.Scope {
-  return host(SSO)
-    .post(SSO_PATH)
-    .times(times)
-    .reply(
-      200,
-      {
-        token_type: 'Bearer',
-        access_token: bearer,
-        expires_in: 300,
-        scope: 'a b'
-      },
-      DATE_HEADER
-    )
+  return host(SSO).post(SSO_PATH).times(times).reply(
+    200,
+    {
+      token_type: 'Bearer',
+      access_token: bearer,
+      expires_in: 300,
+      scope: 'a b'
+    },
+    DATE_HEADER
+  )
 }
 
 /** Classic token creation and read-back succeed with the given scopes. */

@@ -1,5 +1,6 @@
 /** What the audit reports: findings and the catalogue of rules that produce them. */
 
+/** How serious a finding is; also its annotation level. */
 export type Severity = 'error' | 'warning' | 'notice'
 
 /** One finding, in the shape of the `audit-report` output (SPEC.md). */
@@ -88,6 +89,7 @@ export const RULES = {
   }
 } as const satisfies Record<string, { severity: Severity; catches: string }>
 
+/** A rule's stable id, as in the `rule` field of `audit-report`. */
 export type RuleId = keyof typeof RULES
 
 /** A finding with the rule's usual severity. */

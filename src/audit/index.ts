@@ -6,7 +6,7 @@
  */
 import { formatDuration } from '../duration.js'
 import type { Inputs } from '../inputs.js'
-import type { Logger } from '../log.js'
+import { neutralise, type Logger } from '../log.js'
 import { scopeDrift, type Git } from './drift.js'
 import { finding, type Finding } from './findings.js'
 import {
@@ -27,7 +27,7 @@ import {
   type ActionStep,
   type JobInfo
 } from './scan.js'
-import { plainValue, show, type Value } from './values.js'
+import { plainValue, type Value } from './values.js'
 
 /** What the audit found, and how much it looked at. */
 export interface AuditResult {
@@ -94,13 +94,18 @@ export async function collectFindings(
         findings.push(
           finding(
             'invalid-value',
-            `${show(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`,
+            `${neutralise(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`,
             { file, line }
           )
         )
       }
       const result = auditStep(
-        { values: step.with, own: false, where: { file, line: step.line } },
+        {
+          values: step.with,
+          own: false,
+          where: { file, line: step.line },
+          unjudgeable: new Set(step.nonScalar.map((n) => n.name))
+        },
         settings
       )
       findings.push(...result.findings)

@@ -11,7 +11,8 @@ import {
   MONACO_CLASSIC_API_DEFAULT,
   MONACO_CLASSIC_API_SCOPES,
   MONACO_CLASSIC_SETTINGS,
-  MONACO_PLATFORM_SCOPES
+  MONACO_PLATFORM_SCOPES,
+  lookup
 } from '../scopes.js'
 import { finding, type Finding } from './findings.js'
 import type { TokenPlan, Where } from './rules.js'
@@ -114,7 +115,11 @@ export async function readMonacoProject(
   const manifest = relativePath(root, absolute)
   const read = await readAuditFile(absolute, manifest)
   if ('finding' in read) return { findings: [read.finding] }
-  const parsed = parseYaml(read.text, manifest, 'Monaco manifest')
+  const parsed = parseYaml(
+    read.text,
+    manifest,
+    'Monaco cannot load it either; fix the manifest'
+  )
   if ('finding' in parsed) return { findings: [parsed.finding] }
   const { doc, lines } = parsed
   const findings: Finding[] = []
@@ -173,7 +178,11 @@ export async function readMonacoProject(
         findings.push(text.finding)
         continue
       }
-      const config = parseYaml(text.text, configFile, 'Monaco config file')
+      const config = parseYaml(
+        text.text,
+        configFile,
+        'Monaco cannot load this config file either; fix it'
+      )
       if ('finding' in config) {
         findings.push(config.finding)
         continue
@@ -262,14 +271,15 @@ export function monacoNeeds(project: MonacoProject): {
       }
       add(
         classic,
-        MONACO_CLASSIC_API_SCOPES[config.name] ?? MONACO_CLASSIC_API_DEFAULT,
+        lookup(MONACO_CLASSIC_API_SCOPES, config.name) ??
+          MONACO_CLASSIC_API_DEFAULT,
         config
       )
     } else if (config.kind === 'settings' && !project.platformAuth) {
       // Settings go through the classic token only when the manifest has no platform credentials.
       add(classic, MONACO_CLASSIC_SETTINGS, config)
     } else {
-      const need = MONACO_PLATFORM_SCOPES[config.kind]
+      const need = lookup(MONACO_PLATFORM_SCOPES, config.kind)
       if (!need) continue
       if (!project.platformAuth) {
         if (!seen.has(config.kind))

@@ -11,6 +11,7 @@ import {
   ESCALATION_SCOPES,
   RETIRED_SCOPE_PREFIXES,
   checkScope,
+  lookup,
   parseList,
   type ScopeKind
 } from '../scopes.js'
@@ -34,6 +35,8 @@ export interface StepUnderAudit {
   own: boolean
   /** Where the step is. */
   where: Where
+  /** Inputs present but not judgeable for another reason (a list or map, reported elsewhere). */
+  unjudgeable?: ReadonlySet<string>
 }
 
 /** Settings of the audit itself (the audit step's inputs). */
@@ -72,6 +75,7 @@ export function auditStep(
 
   /** A value to judge; undefined when absent or (with a notice) set by an expression. */
   const read = (input: string): { value?: Value; expression: boolean } => {
+    if (step.unjudgeable?.has(input)) return { expression: true }
     const value = step.values.get(input)
     if (value === undefined) return { expression: false }
     if (hasExpression(value.text)) {
@@ -84,7 +88,7 @@ export function auditStep(
       )
       return { expression: true }
     }
-    return { value }
+    return { value, expression: false }
   }
   const invalid = (
     input: string,
@@ -143,7 +147,7 @@ export function auditStep(
       invalid(
         'token-scopes',
         value,
-        `is ${value ? 'empty' : 'missing'}; the step would fail. List the scopes of the ${typeText} token, e.g. ${typeText === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}.`
+        `is ${value ? 'empty' : 'missing'}; the step would fail. List the scopes of the token, e.g. ${typeText === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}.`
       )
     }
     if (value) {
@@ -201,7 +205,7 @@ export function auditStep(
         findings.push(
           finding(
             'long-lifetime',
-            `${label('token-lifetime')}: ${show(text)} (${formatDuration(seconds)}) is longer than ${formatDuration(LONG_LIFETIME_SECONDS)}, so a leaked token stays valid that long. Use the shortest lifetime the job needs (e.g. 30m or 1h); a longer one gains nothing when the token is revoked at the end of the job.`,
+            `${label('token-lifetime')}: ${show(text)} is longer than ${LONG_LIFETIME_SECONDS / 3600} hours, so a leaked token stays valid that long. Use the shortest lifetime the job needs (e.g. 30m or 1h); a longer one gains nothing when the token is revoked at the end of the job.`,
             where(lifetimeInput.value)
           )
         )
@@ -277,7 +281,7 @@ export function checkScopeName(
     out.push(
       finding(
         'retired-scope',
-        `${input}: ${show(scope)} no longer works: ${RETIRED_SCOPE_PREFIXES[retiredPrefix]}. Remove it.`,
+        `${input}: ${show(scope)} no longer works: ${lookup(RETIRED_SCOPE_PREFIXES, retiredPrefix)}. Remove it.`,
         at,
         scope
       )
@@ -311,7 +315,7 @@ export function checkScopeName(
       )
     )
   }
-  const replacement = DEPRECATED_SCOPES[scope]
+  const replacement = lookup(DEPRECATED_SCOPES, scope)
   if (replacement !== undefined) {
     out.push(
       finding(
@@ -331,7 +335,7 @@ function checkEscalation(
   settings: AuditSettings,
   at: Where
 ): Finding[] {
-  const power = ESCALATION_SCOPES[scope]
+  const power = lookup(ESCALATION_SCOPES, scope)
   if (power === undefined || settings.allowedScopes.includes(scope)) return []
   return [
     finding(

@@ -231,7 +231,7 @@ export async function readAuditFile(
 export function parseYaml(
   text: string,
   file: string,
-  what: string
+  fix: string
 ): { doc: Document.Parsed; lines: LineCounter } | { finding: Finding } {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
@@ -242,7 +242,7 @@ export function parseYaml(
     return {
       finding: finding(
         'unreadable-file',
-        `${show(file)} is not valid YAML (line ${line}: ${show(reason, 120)}); fix the ${what} so that GitHub and the audit can read it.`,
+        `${show(file)} is not valid YAML (line ${line}: ${show(reason, 120)}); ${fix}.`,
         { file, line }
       )
     }
@@ -271,7 +271,11 @@ export function getText(
 
 /** Parse one workflow (or composite action) file and collect the steps that use this action. */
 export function scanWorkflow(text: string, file: string): ScannedWorkflow {
-  const parsed = parseYaml(text, file, 'workflow')
+  const parsed = parseYaml(
+    text,
+    file,
+    'GitHub rejects such a workflow too, and the audit cannot check it'
+  )
   if ('finding' in parsed)
     return { steps: [], jobs: [], findings: [parsed.finding] }
   const { doc, lines } = parsed

@@ -65,7 +65,8 @@ export function scalarText(node: Scalar): string {
 
 /**
  * Offsets of a literal block scalar's value mapped to the container: value line j is
- * source line j after the `|` header, shifted by the block's indentation.
+ * source line j after the `|` header, and its text ends that source line (whatever the
+ * indentation, explicit indentation indicators included).
  */
 function literalBlockMap(
   source: string,
@@ -73,12 +74,6 @@ function literalBlockMap(
 ): (offset: number, value: string) => number {
   const header = source.indexOf('\n')
   const lines = header < 0 ? [] : source.slice(header + 1).split('\n')
-  let indent = Number.MAX_SAFE_INTEGER
-  for (const l of lines) {
-    if (l.trim() !== '')
-      indent = Math.min(indent, l.length - l.trimStart().length)
-  }
-  if (indent === Number.MAX_SAFE_INTEGER) indent = 0
   const lineStarts: number[] = []
   let at = start + header + 1
   for (const l of lines) {
@@ -87,10 +82,14 @@ function literalBlockMap(
   }
   return (offset, value) => {
     const before = value.slice(0, offset)
-    const j = before.split('\n').length - 1
+    const j = Math.min(before.split('\n').length - 1, lines.length - 1)
+    const lineStart = lineStarts[j]
+    if (lineStart === undefined) return start
     const column = offset - (before.lastIndexOf('\n') + 1)
-    const lineStart = lineStarts[Math.min(j, lineStarts.length - 1)]
-    return lineStart === undefined ? start : lineStart + indent + column
+    const valueLine = value.split('\n')[j] ?? ''
+    const sourceLine = lines[j]!.replace(/\r$/, '')
+    const indent = Math.max(0, sourceLine.length - valueLine.length)
+    return lineStart + Math.min(indent + column, sourceLine.length)
   }
 }
 
