@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
   readInputs
-} from "./chunks/chunk-H4MTGR4K.js";
+} from "./chunks/chunk-2RDVKFGW.js";
 import {
   Http,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-UKQUIXJV.js";
+} from "./chunks/chunk-3PY4GBRM.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -20,7 +20,8 @@ import {
   saveState,
   setOutput,
   writeSummary
-} from "./chunks/chunk-CLJ7F44F.js";
+} from "./chunks/chunk-OOGHPL2D.js";
+import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/api-tokens.ts
 var API_TOKENS_PATH = "/platform/classic/environment-api/v2/apiTokens";
@@ -507,7 +508,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-5SXS2MTE.js");
+      const { runAudit } = await import("./chunks/audit-5H6FLM56.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -516,7 +517,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-6CPJTEAI.js");
+      const { checkIamInputs } = await import("./chunks/iam-SJ4YU6HJ.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -575,7 +576,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-6CPJTEAI.js");
+    const { ensureIam } = await import("./chunks/iam-SJ4YU6HJ.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

@@ -1,7 +1,10 @@
-import http from 'node:http'
-import https from 'node:https'
+import type {
+  Agent,
+  IncomingHttpHeaders,
+  OutgoingHttpHeaders,
+  request as httpRequest
+} from 'node:http'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
-import tunnel from 'tunnel'
 import { ActionError, AmbiguousRequestError } from './errors.js'
 import type { Logger } from './log.js'
 import { USER_AGENT } from './version.js'
@@ -40,7 +43,7 @@ export interface RequestSpec {
 
 export interface HttpResponse {
   status: number
-  headers: http.IncomingHttpHeaders
+  headers: IncomingHttpHeaders
   text: string
   /** The server's `Date` header in epoch ms, when present and valid. */
   serverDate?: number
@@ -71,6 +74,11 @@ class NetworkError extends Error {
   }
 }
 
+interface Transport {
+  request: typeof httpRequest
+  agent: Agent
+}
+
 const defaultSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -82,7 +90,8 @@ const defaultSleep = (ms: number): Promise<void> =>
  */
 export class Http {
   private readonly allowed: Set<string>
-  private readonly agents = new Map<string, http.Agent>()
+  /** Per origin: the request function and agent (kept-alive or proxy tunnel). */
+  private readonly transports = new Map<string, Transport>()
   private readonly sleep: (ms: number) => Promise<void>
   private readonly now: () => number
   private readonly random: () => number
@@ -101,8 +110,7 @@ export class Http {
   /** A copy of this client with a fresh budget, for clean-up after the main budget ran out. */
   withBudget(ms: number): Http {
     const child = new Http({ ...this.options, deadline: this.now() + ms })
-    child.agents.clear()
-    for (const [k, v] of this.agents) child.agents.set(k, v)
+    for (const [k, v] of this.transports) child.transports.set(k, v)
     child.lastServerDate = this.lastServerDate
     return child
   }
@@ -116,10 +124,10 @@ export class Http {
   /** Close kept-alive connections so the process can exit at once. */
   dispose(): void {
     // Tunnel (proxy) agents keep no sockets alive and have no destroy().
-    for (const agent of this.agents.values()) {
+    for (const { agent } of this.transports.values()) {
       if (typeof agent.destroy === 'function') agent.destroy()
     }
-    this.agents.clear()
+    this.transports.clear()
   }
 
   /**
@@ -229,53 +237,64 @@ export class Http {
     return undefined
   }
 
-  private agentFor(url: URL): http.Agent {
-    let agent = this.agents.get(url.origin)
-    if (!agent) {
-      // Proxy resolution is @actions/http-client's (HTTPS_PROXY / HTTP_PROXY / NO_PROXY,
-      // loopback never proxied); the CONNECT tunnel is the `tunnel` agent it uses too.
-      // Importing only these keeps undici (http-client's fetch support) out of start-up.
-      const proxy = getProxyUrl(url)
-      const secure = url.protocol === 'https:'
-      if (proxy) {
-        const options = {
-          proxy: {
-            host: proxy.hostname,
-            port: Number(
-              proxy.port || (proxy.protocol === 'https:' ? 443 : 80)
-            ),
-            ...(proxy.username || proxy.password
-              ? {
-                  proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
-                }
-              : {})
-          }
+  /**
+   * The transport for an origin, loaded on first use: TLS (node:https) only for https
+   * URLs and the proxy tunnel only when a proxy applies, because initialising modules
+   * a run does not use is start-up time paid on every job.
+   */
+  private async transportFor(url: URL): Promise<Transport> {
+    const cached = this.transports.get(url.origin)
+    if (cached) return cached
+    const secure = url.protocol === 'https:'
+    const module = secure
+      ? await import('node:https')
+      : await import('node:http')
+    // Proxy resolution is @actions/http-client's (HTTPS_PROXY / HTTP_PROXY / NO_PROXY,
+    // loopback never proxied); the CONNECT tunnel is the `tunnel` agent it uses too.
+    const proxy = getProxyUrl(url)
+    let agent: Agent
+    if (proxy) {
+      const { default: tunnel } = await import('tunnel')
+      const options = {
+        proxy: {
+          host: proxy.hostname,
+          port: Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)),
+          ...(proxy.username || proxy.password
+            ? {
+                proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
+              }
+            : {})
         }
-        const overHttps = proxy.protocol === 'https:'
-        agent = secure
-          ? overHttps
-            ? tunnel.httpsOverHttps(options)
-            : tunnel.httpsOverHttp(options)
-          : overHttps
-            ? tunnel.httpOverHttps(options)
-            : tunnel.httpOverHttp(options)
-      } else {
-        // Kept alive so that requests to one host in a run share a connection.
-        agent = secure
-          ? new https.Agent({ keepAlive: true })
-          : new http.Agent({ keepAlive: true })
       }
-      this.agents.set(url.origin, agent)
+      const overHttps = proxy.protocol === 'https:'
+      agent = secure
+        ? overHttps
+          ? tunnel.httpsOverHttps(options)
+          : tunnel.httpsOverHttp(options)
+        : overHttps
+          ? tunnel.httpOverHttps(options)
+          : tunnel.httpOverHttp(options)
+    } else {
+      // Kept alive so that requests to one host in a run share a connection.
+      agent = new module.default.Agent({ keepAlive: true })
     }
-    return agent
+    // Looked up on the module object at call time (test doubles patch it there).
+    const transport: Transport = {
+      request: (...args) =>
+        module.default.request(...(args as Parameters<typeof httpRequest>)),
+      agent
+    }
+    this.transports.set(url.origin, transport)
+    return transport
   }
 
-  private send(
+  private async send(
     spec: RequestSpec,
     url: URL,
     timeoutMs: number
   ): Promise<HttpResponse> {
-    const headers: http.OutgoingHttpHeaders = {
+    const transport = await this.transportFor(url)
+    const headers: OutgoingHttpHeaders = {
       'user-agent': USER_AGENT,
       accept: 'application/json'
     }
@@ -289,7 +308,6 @@ export class Http {
     }
     if (body !== undefined) headers['content-length'] = Buffer.byteLength(body)
     if (spec.authorization) headers.authorization = spec.authorization
-    const transport = url.protocol === 'https:' ? https : http
     const started = this.now()
     this.requestCount++
     return new Promise<HttpResponse>((resolve, reject) => {
@@ -303,7 +321,7 @@ export class Http {
       }
       const req = transport.request(
         url,
-        { method: spec.method, headers, agent: this.agentFor(url) },
+        { method: spec.method, headers, agent: transport.agent },
         (res) => {
           const chunks: Buffer[] = []
           let size = 0

@@ -1,0 +1,294 @@
+/**
+ * npm run bench — figures for the committed bundle, one per line (issue #7).
+ *
+ *   dist size            bytes of every file in dist/ and the total
+ *   step overhead        median wall time of main (classic mint, no added latency, 20
+ *                        runs) ÷ median wall time of `node -e 0`, same spawn method,
+ *                        same run — on Node 24 (the runner's) and the machine's Node
+ *   network efficiency   main's median at 50 ms added latency per request ÷
+ *                        (requests on the critical path × 50 ms + bare Node start)
+ *   request counts       classic mint, platform mint, post revocation, an IAM ensure
+ *                        that adds bindings, a converged IAM rerun
+ *   IAM at scale         requests and wall time to ensure 200 bindings
+ *                        (10 environments × 4 policies × 5 groups)
+ *
+ * Figures, not pass/fail: targets are in the README's Performance section.
+ */
+import { spawn } from 'node:child_process'
+import {
+  accessSync,
+  constants,
+  readFileSync,
+  readdirSync,
+  statSync
+} from 'node:fs'
+import { delimiter, dirname, join, relative } from 'node:path'
+import {
+  BUILTIN_POLICIES,
+  DEFAULT_ACCOUNT_UUID,
+  DEMO_CLIENT,
+  startEmulator,
+  type RunningEmulator
+} from '../test/emulator/index.js'
+import { node24Path, runAction } from '../test/support/runner.js'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20)
+const LATENCY_MS = 50
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? sorted[mid]!
+    : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+const line = (name: string, value: string | number): void =>
+  console.log(`${name.padEnd(58)} ${value}`)
+
+/** The machine's own Node: the first `node` on PATH outside node_modules. */
+function machineNode(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir.includes('node_modules')) continue
+    const candidate = join(dir, 'node')
+    try {
+      accessSync(candidate, constants.X_OK)
+      return candidate
+    } catch {
+      // not here
+    }
+  }
+  return undefined
+}
+
+/** Wall time of one child process, spawned the way the harness spawns the action. */
+function timeSpawn(node: string, args: string[]): Promise<number> {
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, args, { stdio: 'ignore' })
+    child.on('error', reject)
+    child.on('close', () =>
+      resolve(Number(process.hrtime.bigint() - started) / 1e6)
+    )
+  })
+}
+
+function emulatorInputs(
+  em: RunningEmulator,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    'client-id': DEMO_CLIENT.clientId,
+    'client-secret': DEMO_CLIENT.clientSecret,
+    'environment-url': em.url,
+    'environment-id': 'abc12345',
+    'sso-url': `${em.url}/sso/oauth2/token`,
+    'account-api-url': em.url,
+    'account-urn': `urn:dtaccount:${DEFAULT_ACCOUNT_UUID}`,
+    'allow-custom-endpoints': 'true',
+    'token-scopes': 'ReadConfig, WriteConfig',
+    ...extra
+  }
+}
+
+/** Main's wall time over RUNS runs of a classic mint (tokens revoked afterwards by expiry). */
+async function mainTimes(node: string, latencyMs: number): Promise<number[]> {
+  const em = await startEmulator({ latencyMs })
+  try {
+    const times: number[] = []
+    // One warm-up run so the OS file cache is equal for every measured run.
+    await runAction({ node, inputs: emulatorInputs(em) })
+    for (let i = 0; i < RUNS; i++) {
+      const result = await runAction({ node, inputs: emulatorInputs(em) })
+      if (result.exitCode !== 0)
+        throw new Error(`main failed:\n${result.stdout}${result.stderr}`)
+      times.push(result.durationMs)
+    }
+    return times
+  } finally {
+    await em.close()
+  }
+}
+
+async function bareTimes(node: string): Promise<number[]> {
+  await timeSpawn(node, ['-e', '0'])
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) times.push(await timeSpawn(node, ['-e', '0']))
+  return times
+}
+
+/** Requests a job makes, main and post separately. */
+async function countRequests(
+  extra: Record<string, string>,
+  setup?: (em: RunningEmulator) => void
+): Promise<{ main: number; post: number; writes: number }> {
+  const em = await startEmulator()
+  try {
+    setup?.(em)
+    const main = await runAction({ inputs: emulatorInputs(em, extra) })
+    if (main.exitCode !== 0) throw new Error(`main failed:\n${main.stdout}`)
+    const mainCount = em.requests.length
+    const writes = em.requests.filter(
+      (r) => r.method !== 'GET' && !r.path.startsWith('/sso')
+    ).length
+    const post = await runAction({
+      entry: 'post',
+      state: main.state,
+      inputs: emulatorInputs(em, extra)
+    })
+    if (post.exitCode !== 0) throw new Error(`post failed:\n${post.stdout}`)
+    return { main: mainCount, post: em.requests.length - mainCount, writes }
+  } finally {
+    await em.close()
+  }
+}
+
+function seedScale(em: RunningEmulator): void {
+  for (let g = 1; g <= 5; g++) {
+    em.state.groups.push({
+      uuid: `00000000-0000-4000-8000-00000000000${g}`,
+      name: `deployers-${g}`,
+      description: '',
+      federatedAttributeValues: [],
+      owner: 'LOCAL',
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString()
+    })
+  }
+}
+
+const SCALE_ENVS = Array.from(
+  { length: 10 },
+  (_, i) => `env${String(i).padStart(5, '0')}`
+)
+const SCALE_BINDINGS = SCALE_ENVS.flatMap((env) =>
+  Object.values(BUILTIN_POLICIES).map(
+    (p) =>
+      `- { policy: "${p.name}", groups: [deployers-1, deployers-2, deployers-3, deployers-4, deployers-5], level: "environment:${env}" }`
+  )
+).join('\n')
+
+// --- dist size -------------------------------------------------------------------
+const files: string[] = []
+const walk = (dir: string): void => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) walk(path)
+    else files.push(path)
+  }
+}
+walk('dist')
+let total = 0
+for (const file of files.sort()) {
+  const size = statSync(file).size
+  total += size
+  line(`dist size: ${relative('.', file)} (bytes)`, size)
+}
+line('dist size: total (bytes)', total)
+// What a mint/post run loads: dist/index.js and the chunks it imports statically.
+const loaded = new Set<string>()
+const follow = (file: string): void => {
+  if (loaded.has(file)) return
+  loaded.add(file)
+  const text = readFileSync(file, 'utf8')
+  for (const m of text.matchAll(/from "(\.[^"]+)"/g))
+    follow(join(dirname(file), m[1]!))
+}
+follow('dist/index.js')
+const startup = [...loaded].reduce((n, f) => n + statSync(f).size, 0)
+line('dist size: loaded at start by main and post (bytes)', startup)
+
+// --- overhead and network efficiency ------------------------------------------------
+const nodes: Array<[string, string | undefined]> = [
+  ['Node 24', node24Path()],
+  ['machine Node', machineNode()]
+]
+for (const [label, node] of nodes) {
+  if (!node) {
+    line(`step overhead (${label})`, 'skipped: binary not found')
+    continue
+  }
+  const bare = median(await bareTimes(node))
+  const zero = median(await mainTimes(node, 0))
+  const slow = median(await mainTimes(node, LATENCY_MS))
+  const criticalPath = 3 // SSO bearer, create, verify scopes
+  line(`bare node -e 0, median ms (${label})`, bare.toFixed(1))
+  line(`main, classic mint, no latency, median ms (${label})`, zero.toFixed(1))
+  line(`step overhead: main ÷ bare node (${label})`, (zero / bare).toFixed(2))
+  line(
+    `main at ${LATENCY_MS} ms latency, median ms (${label})`,
+    slow.toFixed(1)
+  )
+  line(
+    `network efficiency (${label}, ideal 1.0)`,
+    (slow / (criticalPath * LATENCY_MS + bare)).toFixed(2)
+  )
+}
+
+// --- request counts ---------------------------------------------------------------
+const classic = await countRequests({})
+line('requests: classic mint (main)', classic.main)
+line('requests: post revocation', classic.post)
+const platform = await countRequests({
+  'token-type': 'platform',
+  'token-scopes': 'settings:objects:read'
+})
+line('requests: platform mint (main)', platform.main)
+const iamBindings =
+  '- { policy: Settings Reader, groups: [Monitoring viewers], level: account }\n- { policy: Settings Writer, groups: [Monitoring viewers] }'
+const iamEm = await startEmulator()
+try {
+  const inputs = emulatorInputs(iamEm, {
+    'token-type': 'none',
+    bindings: iamBindings
+  })
+  const ensured = await runAction({ inputs })
+  if (ensured.exitCode !== 0)
+    throw new Error(`IAM ensure failed:\n${ensured.stdout}`)
+  const first = iamEm.requests.length
+  const firstWrites = iamEm.requests.filter(
+    (r) => r.method === 'POST' && r.path.includes('/bindings/')
+  ).length
+  line('requests: IAM ensure adding 2 bindings (token-type none)', first)
+  line('writes: IAM ensure adding 2 bindings', firstWrites)
+  await runAction({ inputs })
+  const rerun = iamEm.requests.slice(first)
+  line('requests: converged IAM rerun', rerun.length)
+  line(
+    'writes: converged IAM rerun',
+    rerun.filter((r) => r.method !== 'GET' && !r.path.startsWith('/sso')).length
+  )
+} finally {
+  await iamEm.close()
+}
+
+// --- IAM at scale -----------------------------------------------------------------
+const scale = await startEmulator({ environments: ['abc12345', ...SCALE_ENVS] })
+try {
+  seedScale(scale)
+  const inputs = emulatorInputs(scale, {
+    'token-type': 'none',
+    bindings: SCALE_BINDINGS
+  })
+  const first = await runAction({ inputs })
+  if (first.exitCode !== 0)
+    throw new Error(`IAM at scale failed:\n${first.stdout}`)
+  const n1 = scale.requests.length
+  line('IAM at scale: requests, 200 bindings from scratch', n1)
+  line(
+    'IAM at scale: writes, from scratch',
+    scale.requests.filter(
+      (r) => r.method === 'POST' && r.path.includes('/bindings/')
+    ).length
+  )
+  line('IAM at scale: wall time from scratch (ms)', first.durationMs)
+  const again = await runAction({ inputs })
+  const rerun = scale.requests.slice(n1)
+  line('IAM at scale: requests, converged rerun', rerun.length)
+  line(
+    'IAM at scale: writes, converged rerun',
+    rerun.filter((r) => r.method !== 'GET' && !r.path.startsWith('/sso')).length
+  )
+  line('IAM at scale: wall time converged (ms)', again.durationMs)
+} finally {
+  await scale.close()
+}
