@@ -136,7 +136,7 @@ async function removeOrphans(deps, req, cause) {
   try {
     response = await deps.http.request({
       method: "GET",
-      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate&sort=-creationDate`,
+      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
       authorization: `Bearer ${deps.bearer}`,
       what: "look for a token the failed request may have created"
     });
@@ -146,10 +146,9 @@ async function removeOrphans(deps, req, cause) {
   if (response.status !== 200)
     throw giveUp(`HTTP ${response.status} listing tokens`);
   const list = parseJson(response.text);
-  const orphans = (list?.apiTokens ?? []).filter((t) => {
-    const created = typeof t.creationDate === "string" ? Date.parse(t.creationDate) : NaN;
-    return t.name === req.name && typeof t.id === "string" && !(created < req.notBefore - 6e4);
-  });
+  const orphans = (list?.apiTokens ?? []).filter(
+    (t) => t.name === req.name && typeof t.id === "string" && sameInstant(t.expirationDate, req.expirationDate)
+  );
   for (const orphan of orphans) {
     deps.log.info(
       `Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`
@@ -159,6 +158,9 @@ async function removeOrphans(deps, req, cause) {
   deps.log.info(
     orphans.length === 0 ? "No token was created by the failed request; trying again." : "Trying again."
   );
+}
+function sameInstant(a, b) {
+  return typeof a === "string" && Date.parse(a) === Date.parse(b);
 }
 async function verifyScopes(deps, req, token) {
   let response;
@@ -308,7 +310,7 @@ async function removeOrphans2(deps, req, cause) {
     throw giveUp(`HTTP ${response.status} listing platform tokens`);
   const list = parseJson(response.text);
   const orphans = (list?.results ?? []).filter(
-    (t) => t.name === req.name && typeof t.tokenId === "string"
+    (t) => t.name === req.name && typeof t.tokenId === "string" && sameInstant(t.expirationDate, req.expirationDate)
   );
   for (const orphan of orphans) {
     deps.log.info(
@@ -676,7 +678,7 @@ async function createToken(ctx, bearer, iamChanged) {
   const e = inputs.endpoints;
   const now = http.serverNow();
   const expirationDate = new Date(
-    Math.floor((now + inputs.tokenLifetimeSeconds * 1e3) / 1e3) * 1e3
+    Math.floor((now + inputs.tokenLifetimeSeconds * 1e3) / 1e3) * 1e3 + 1 + Math.floor(Math.random() * 998)
   ).toISOString();
   const deps = { http, log, bearer: bearer.accessToken };
   if (inputs.tokenType === "classic") {
@@ -686,7 +688,6 @@ async function createToken(ctx, bearer, iamChanged) {
       name: inputs.tokenName,
       scopes: inputs.tokenScopes,
       expirationDate,
-      notBefore: now,
       ...iamChanged ? { retryForbiddenUntil: now + IAM_PROPAGATION_MS } : {}
     });
   }

@@ -235,9 +235,12 @@ async function createToken(
   const e = inputs.endpoints
   // Expiry on Dynatrace's clock (the SSO response's Date header), not the runner's.
   const now = http.serverNow()
-  // Whole seconds: Dynatrace reports expiry to the second anyway.
+  // The milliseconds are random: with the name, they identify this run's token if a
+  // create's answer is lost (jobs of a matrix share the default name).
   const expirationDate = new Date(
-    Math.floor((now + inputs.tokenLifetimeSeconds * 1000) / 1000) * 1000
+    Math.floor((now + inputs.tokenLifetimeSeconds * 1000) / 1000) * 1000 +
+      1 +
+      Math.floor(Math.random() * 998)
   ).toISOString()
   const deps = { http, log, bearer: bearer.accessToken }
   if (inputs.tokenType === 'classic') {
@@ -247,7 +250,6 @@ async function createToken(
       name: inputs.tokenName,
       scopes: inputs.tokenScopes,
       expirationDate,
-      notBefore: now,
       ...(iamChanged ? { retryForbiddenUntil: now + IAM_PROPAGATION_MS } : {})
     })
   }

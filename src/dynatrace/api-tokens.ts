@@ -24,8 +24,6 @@ export interface ClassicTokenRequest {
   scopes: string[]
   /** ISO 8601, computed from Dynatrace's clock. */
   expirationDate: string
-  /** Epoch ms (server clock) when this run started creating; bounds the orphan search. */
-  notBefore: number
   /**
    * Keep retrying a 403 until this epoch ms (IAM bindings just added take a moment to
    * apply). Undefined: a 403 fails at once.
@@ -193,7 +191,7 @@ async function removeOrphans(
   try {
     response = await deps.http.request({
       method: 'GET',
-      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate&sort=-creationDate`,
+      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
       authorization: `Bearer ${deps.bearer}`,
       what: 'look for a token the failed request may have created'
     })
@@ -204,16 +202,14 @@ async function removeOrphans(
     throw giveUp(`HTTP ${response.status} listing tokens`)
   const list = parseJson(response.text) as
     { apiTokens?: Array<Record<string, unknown>> } | undefined
-  const orphans = (list?.apiTokens ?? []).filter((t) => {
-    const created =
-      typeof t.creationDate === 'string' ? Date.parse(t.creationDate) : NaN
-    // A minute of slack for clock differences between Dynatrace's hosts.
-    return (
+  // Name and exact expiry: another job of the same workflow (a matrix) may have created
+  // a token with the same name in the same minute, but not with the same expiry.
+  const orphans = (list?.apiTokens ?? []).filter(
+    (t) =>
       t.name === req.name &&
       typeof t.id === 'string' &&
-      !(created < req.notBefore - 60_000)
-    )
-  })
+      sameInstant(t.expirationDate, req.expirationDate)
+  )
   for (const orphan of orphans) {
     deps.log.info(
       `Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`
@@ -225,6 +221,11 @@ async function removeOrphans(
       ? 'No token was created by the failed request; trying again.'
       : 'Trying again.'
   )
+}
+
+/** Two ISO timestamps denote the same millisecond. */
+export function sameInstant(a: unknown, b: string): boolean {
+  return typeof a === 'string' && Date.parse(a) === Date.parse(b)
 }
 
 /** Read back the token's scopes and fail, naming them, if any requested scope was dropped. */

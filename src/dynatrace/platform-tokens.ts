@@ -6,6 +6,7 @@ import {
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
+import { sameInstant } from './api-tokens.js'
 import type { MintedToken } from './tokens.js'
 
 /** Platform tokens through Account Management (dynatrace-api.md §2.8). */
@@ -143,8 +144,12 @@ async function removeOrphans(
     throw giveUp(`HTTP ${response.status} listing platform tokens`)
   const list = parseJson(response.text) as
     { results?: Array<Record<string, unknown>> } | undefined
+  // Name and exact expiry (see api-tokens.ts): never a sibling job's token.
   const orphans = (list?.results ?? []).filter(
-    (t) => t.name === req.name && typeof t.tokenId === 'string'
+    (t) =>
+      t.name === req.name &&
+      typeof t.tokenId === 'string' &&
+      sameInstant(t.expirationDate, req.expirationDate)
   )
   for (const orphan of orphans) {
     deps.log.info(
