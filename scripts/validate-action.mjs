@@ -5,7 +5,10 @@ import { parseAction } from '@actions/workflow-parser/actions/action-parser'
 import { NoOperationTraceWriter } from '@actions/workflow-parser/templates/trace-writer'
 
 const file = process.argv[2] ?? 'action.yml'
-const result = parseAction({ name: file, content: readFileSync(file, 'utf8') }, new NoOperationTraceWriter())
+const result = parseAction(
+  { name: file, content: readFileSync(file, 'utf8') },
+  new NoOperationTraceWriter()
+)
 const errors = result.context.errors.getErrors()
 for (const error of errors) console.error(`${file}: ${error.message}`)
 if (errors.length > 0) process.exit(1)
