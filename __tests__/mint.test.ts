@@ -307,7 +307,7 @@ describe('classic token', () => {
     expect(run.exitCode).toBe(1)
     expect(seen.map((s) => s.method)).toEqual(['POST', 'POST', 'GET', 'DELETE'])
     expect(errorLine(run)).toMatch(
-      /without scope\(s\) WriteConfig .* so the token was revoked/
+      /without scope\(s\) WriteConfig .* so the token is not handed on/
     )
     expect(run.outputs.token).toBeUndefined()
     expectNoLeaks(run, seen)

@@ -23,6 +23,22 @@ import {
 } from "./chunks/chunk-OOGHPL2D.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
+// src/dynatrace/tokens.ts
+function findOrphans(tokens, name, expirationDate) {
+  const wanted = Date.parse(expirationDate);
+  const sameName = tokens.filter(
+    (t) => t.name === name && typeof t.expirationDate === "string"
+  );
+  const exact = sameName.filter(
+    (t) => Date.parse(t.expirationDate) === wanted
+  );
+  const unsure = exact.length > 0 ? [] : sameName.filter((t) => {
+    const at = Date.parse(t.expirationDate);
+    return at % 1e3 === 0 && Math.floor(at / 1e3) === Math.floor(wanted / 1e3);
+  });
+  return { exact, unsure };
+}
+
 // src/dynatrace/api-tokens.ts
 var API_TOKENS_PATH = "/platform/classic/environment-api/v2/apiTokens";
 var RETIRED = /only available in Account Management/i;
@@ -37,14 +53,7 @@ async function createClassicToken(deps, req) {
     scopes: req.scopes,
     scopesVerified: false
   };
-  try {
-    await verifyScopes(deps, req, token);
-  } catch (error) {
-    await deleteClassicToken(deps, req.platformUrl, token.id).catch(
-      () => void 0
-    );
-    throw error;
-  }
+  await verifyScopes(deps, req, token);
   return token;
 }
 async function createWithRecovery(deps, req) {
@@ -146,21 +155,31 @@ async function removeOrphans(deps, req, cause) {
   if (response.status !== 200)
     throw giveUp(`HTTP ${response.status} listing tokens`);
   const list = parseJson(response.text);
-  const orphans = (list?.apiTokens ?? []).filter(
-    (t) => t.name === req.name && typeof t.id === "string" && sameInstant(t.expirationDate, req.expirationDate)
+  const { exact: orphans, unsure } = findOrphans(
+    (list?.apiTokens ?? []).filter((t) => typeof t.id === "string").map((t) => ({
+      id: t.id,
+      name: t.name,
+      expirationDate: t.expirationDate
+    })),
+    req.name,
+    req.expirationDate
   );
+  warnUnsure(deps.log, unsure, req);
   for (const orphan of orphans) {
     deps.log.info(
-      `Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`
+      `Deleting token ${orphan.id}, created by the request whose answer was lost.`
     );
     await deleteClassicToken(deps, req.platformUrl, orphan.id);
   }
   deps.log.info(
-    orphans.length === 0 ? "No token was created by the failed request; trying again." : "Trying again."
+    orphans.length === 0 && unsure.length === 0 ? "No token was created by the failed request; trying again." : "Trying again."
   );
 }
-function sameInstant(a, b) {
-  return typeof a === "string" && Date.parse(a) === Date.parse(b);
+function warnUnsure(log, unsure, req) {
+  if (unsure.length === 0) return;
+  log.warning(
+    `Token(s) ${unsure.map((t) => t.id).join(", ")} named "${req.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${req.expirationDate}.`
+  );
 }
 async function verifyScopes(deps, req, token) {
   let response;
@@ -192,11 +211,7 @@ async function verifyScopes(deps, req, token) {
   }
   const carried = body.scopes.filter((s) => typeof s === "string");
   const missing = req.scopes.filter((s) => !carried.includes(s));
-  if (missing.length > 0) {
-    throw new ActionError(
-      `Dynatrace created token ${token.id} without scope(s) ${missing.join(", ")} (it drops scopes it does not accept), so the token was revoked. Check the names in token-scopes against the scopes your environment offers.`
-    );
-  }
+  if (missing.length > 0) token.missingScopes = missing;
   token.scopes = carried;
   token.scopesVerified = true;
 }
@@ -309,22 +324,29 @@ async function removeOrphans2(deps, req, cause) {
   if (response.status !== 200)
     throw giveUp(`HTTP ${response.status} listing platform tokens`);
   const list = parseJson(response.text);
-  const orphans = (list?.results ?? []).filter(
-    (t) => t.name === req.name && typeof t.tokenId === "string" && sameInstant(t.expirationDate, req.expirationDate)
+  const { exact: orphans, unsure } = findOrphans(
+    (list?.results ?? []).filter((t) => typeof t.tokenId === "string").map((t) => ({
+      id: t.tokenId,
+      name: t.name,
+      expirationDate: t.expirationDate
+    })),
+    req.name,
+    req.expirationDate
   );
+  warnUnsure(deps.log, unsure, req);
   for (const orphan of orphans) {
     deps.log.info(
-      `Deleting platform token ${String(orphan.tokenId)}, created by the request whose answer was lost.`
+      `Deleting platform token ${orphan.id}, created by the request whose answer was lost.`
     );
     await deletePlatformToken(
       deps,
       req.accountApiUrl,
       req.accountUuid,
-      orphan.tokenId
+      orphan.id
     );
   }
   deps.log.info(
-    orphans.length === 0 ? "No platform token was created by the failed request; trying again." : "Trying again."
+    orphans.length === 0 && unsure.length === 0 ? "No platform token was created by the failed request; trying again." : "Trying again."
   );
 }
 async function deletePlatformToken(deps, accountApiUrl, accountUuid, id) {
@@ -619,8 +641,8 @@ async function mint(ctx) {
     );
     return;
   }
-  setOutput("access-token", bearer.accessToken);
   if (inputs.tokenType === "none") {
+    setOutput("access-token", bearer.accessToken);
     log.info(
       "token-type is none: only the SSO bearer is handed on (output access-token, valid about 5 minutes)."
     );
@@ -652,7 +674,12 @@ async function mint(ctx) {
     ...token.type === "classic" ? { platformUrl: e.platformUrl } : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid }
   });
   try {
-    handOff(inputs, token);
+    if (token.missingScopes) {
+      throw new ActionError(
+        `Dynatrace created token ${token.id} without scope(s) ${token.missingScopes.join(", ")} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
+      );
+    }
+    handOff(inputs, token, bearer);
   } catch (error) {
     await revokeAfterFailure(ctx, bearer, token);
     throw error;
@@ -707,7 +734,18 @@ async function createToken(ctx, bearer, iamChanged) {
     ownerUuid: owner
   });
 }
-function handOff(inputs, token) {
+function handOff(inputs, token, bearer) {
+  try {
+    writeHandOff(inputs, token, bearer);
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    throw new ActionError(
+      `Could not hand the token to later steps: ${errorMessage(error)}. The runner's GITHUB_OUTPUT${inputs.exportVariable ? " / GITHUB_ENV" : ""} file is missing or not writable (outside GitHub Actions, run the action with those files set, e.g. through npm run local).`
+    );
+  }
+}
+function writeHandOff(inputs, token, bearer) {
+  setOutput("access-token", bearer.accessToken);
   setOutput("token", token.secret);
   setOutput("token-id", token.id);
   setOutput("token-type", token.type);

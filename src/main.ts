@@ -167,8 +167,8 @@ async function mint(ctx: Context): Promise<void> {
     return
   }
 
-  core.setOutput('access-token', bearer.accessToken)
   if (inputs.tokenType === 'none') {
+    core.setOutput('access-token', bearer.accessToken)
     log.info(
       'token-type is none: only the SSO bearer is handed on (output access-token, valid about 5 minutes).'
     )
@@ -203,7 +203,12 @@ async function mint(ctx: Context): Promise<void> {
       : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
   })
   try {
-    handOff(inputs, token)
+    if (token.missingScopes) {
+      throw new ActionError(
+        `Dynatrace created token ${token.id} without scope(s) ${token.missingScopes.join(', ')} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
+      )
+    }
+    handOff(inputs, token, bearer)
   } catch (error) {
     // The token exists but the job cannot use it: do not leave it valid.
     await revokeAfterFailure(ctx, bearer, token)
@@ -270,8 +275,27 @@ async function createToken(
   })
 }
 
-/** Outputs and the optional env var. The token was masked when it arrived. */
-function handOff(inputs: Inputs, token: MintedToken): void {
+/**
+ * Outputs and the optional env var. The token was masked when it arrived. The runner's
+ * file commands throw plain errors when their files are missing or unwritable.
+ */
+function handOff(inputs: Inputs, token: MintedToken, bearer: Bearer): void {
+  try {
+    writeHandOff(inputs, token, bearer)
+  } catch (error) {
+    if (error instanceof ActionError) throw error
+    throw new ActionError(
+      `Could not hand the token to later steps: ${errorMessage(error)}. The runner's GITHUB_OUTPUT${inputs.exportVariable ? ' / GITHUB_ENV' : ''} file is missing or not writable (outside GitHub Actions, run the action with those files set, e.g. through npm run local).`
+    )
+  }
+}
+
+function writeHandOff(
+  inputs: Inputs,
+  token: MintedToken,
+  bearer: Bearer
+): void {
+  core.setOutput('access-token', bearer.accessToken)
   core.setOutput('token', token.secret)
   core.setOutput('token-id', token.id)
   core.setOutput('token-type', token.type)

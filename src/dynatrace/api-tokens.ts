@@ -6,7 +6,7 @@ import {
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
-import type { MintedToken } from './tokens.js'
+import { findOrphans, type ListedToken, type MintedToken } from './tokens.js'
 
 /**
  * Classic environment API tokens through the platform route, authenticated with the SSO
@@ -39,9 +39,10 @@ interface Deps {
 }
 
 /**
- * Create a classic API token, mask it, and verify the scopes it really carries
- * (Dynatrace drops unknown scopes silently). If a requested scope is missing the token
- * is revoked and the run fails naming the scope.
+ * Create a classic API token, mask it, and read back the scopes it really carries
+ * (Dynatrace drops unknown scopes silently). A token that lacks a requested scope is
+ * returned with `missingScopes` set: the caller has saved it for revocation by then,
+ * and revokes it through the same path as any later failure.
  */
 export async function createClassicToken(
   deps: Deps,
@@ -57,14 +58,7 @@ export async function createClassicToken(
     scopes: req.scopes,
     scopesVerified: false
   }
-  try {
-    await verifyScopes(deps, req, token)
-  } catch (error) {
-    await deleteClassicToken(deps, req.platformUrl, token.id).catch(
-      () => undefined
-    )
-    throw error
-  }
+  await verifyScopes(deps, req, token)
   return token
 }
 
@@ -202,30 +196,41 @@ async function removeOrphans(
     throw giveUp(`HTTP ${response.status} listing tokens`)
   const list = parseJson(response.text) as
     { apiTokens?: Array<Record<string, unknown>> } | undefined
-  // Name and exact expiry: another job of the same workflow (a matrix) may have created
-  // a token with the same name in the same minute, but not with the same expiry.
-  const orphans = (list?.apiTokens ?? []).filter(
-    (t) =>
-      t.name === req.name &&
-      typeof t.id === 'string' &&
-      sameInstant(t.expirationDate, req.expirationDate)
+  const { exact: orphans, unsure } = findOrphans(
+    (list?.apiTokens ?? [])
+      .filter((t) => typeof t.id === 'string')
+      .map((t) => ({
+        id: t.id as string,
+        name: t.name,
+        expirationDate: t.expirationDate
+      })),
+    req.name,
+    req.expirationDate
   )
+  warnUnsure(deps.log, unsure, req)
   for (const orphan of orphans) {
     deps.log.info(
-      `Deleting token ${String(orphan.id)}, created by the request whose answer was lost.`
+      `Deleting token ${orphan.id}, created by the request whose answer was lost.`
     )
-    await deleteClassicToken(deps, req.platformUrl, orphan.id as string)
+    await deleteClassicToken(deps, req.platformUrl, orphan.id)
   }
   deps.log.info(
-    orphans.length === 0
+    orphans.length === 0 && unsure.length === 0
       ? 'No token was created by the failed request; trying again.'
       : 'Trying again.'
   )
 }
 
-/** Two ISO timestamps denote the same millisecond. */
-export function sameInstant(a: unknown, b: string): boolean {
-  return typeof a === 'string' && Date.parse(a) === Date.parse(b)
+/** Warn about same-named tokens that may or may not be this run's (see findOrphans). */
+export function warnUnsure(
+  log: Logger,
+  unsure: ListedToken[],
+  req: { name: string; expirationDate: string }
+): void {
+  if (unsure.length === 0) return
+  log.warning(
+    `Token(s) ${unsure.map((t) => t.id).join(', ')} named "${req.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${req.expirationDate}.`
+  )
 }
 
 /** Read back the token's scopes and fail, naming them, if any requested scope was dropped. */
@@ -267,11 +272,7 @@ async function verifyScopes(
   }
   const carried = body.scopes.filter((s): s is string => typeof s === 'string')
   const missing = req.scopes.filter((s) => !carried.includes(s))
-  if (missing.length > 0) {
-    throw new ActionError(
-      `Dynatrace created token ${token.id} without scope(s) ${missing.join(', ')} (it drops scopes it does not accept), so the token was revoked. Check the names in token-scopes against the scopes your environment offers.`
-    )
-  }
+  if (missing.length > 0) token.missingScopes = missing
   token.scopes = carried
   token.scopesVerified = true
 }

@@ -6,8 +6,8 @@ import {
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
-import { sameInstant } from './api-tokens.js'
-import type { MintedToken } from './tokens.js'
+import { warnUnsure } from './api-tokens.js'
+import { findOrphans, type MintedToken } from './tokens.js'
 
 /** Platform tokens through Account Management (dynatrace-api.md §2.8). */
 
@@ -144,26 +144,31 @@ async function removeOrphans(
     throw giveUp(`HTTP ${response.status} listing platform tokens`)
   const list = parseJson(response.text) as
     { results?: Array<Record<string, unknown>> } | undefined
-  // Name and exact expiry (see api-tokens.ts): never a sibling job's token.
-  const orphans = (list?.results ?? []).filter(
-    (t) =>
-      t.name === req.name &&
-      typeof t.tokenId === 'string' &&
-      sameInstant(t.expirationDate, req.expirationDate)
+  const { exact: orphans, unsure } = findOrphans(
+    (list?.results ?? [])
+      .filter((t) => typeof t.tokenId === 'string')
+      .map((t) => ({
+        id: t.tokenId as string,
+        name: t.name,
+        expirationDate: t.expirationDate
+      })),
+    req.name,
+    req.expirationDate
   )
+  warnUnsure(deps.log, unsure, req)
   for (const orphan of orphans) {
     deps.log.info(
-      `Deleting platform token ${String(orphan.tokenId)}, created by the request whose answer was lost.`
+      `Deleting platform token ${orphan.id}, created by the request whose answer was lost.`
     )
     await deletePlatformToken(
       deps,
       req.accountApiUrl,
       req.accountUuid,
-      orphan.tokenId as string
+      orphan.id
     )
   }
   deps.log.info(
-    orphans.length === 0
+    orphans.length === 0 && unsure.length === 0
       ? 'No platform token was created by the failed request; trying again.'
       : 'Trying again.'
   )

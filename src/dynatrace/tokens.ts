@@ -9,4 +9,48 @@ export interface MintedToken {
   scopes: string[]
   /** The scopes were read back from Dynatrace after creation. */
   scopesVerified: boolean
+  /**
+   * Requested scopes the created token does not carry (Dynatrace drops the ones it
+   * does not accept). The caller must not hand such a token on: it revokes it and fails.
+   */
+  missingScopes?: string[]
+}
+
+/** A token as a list endpoint reports it. */
+export interface ListedToken {
+  id: string
+  name: unknown
+  expirationDate: unknown
+}
+
+/**
+ * Tokens a create whose answer was lost may have made. Every run asks for an expiry
+ * with random milliseconds, so name + exact expiry identifies this run's token even
+ * when other jobs (a matrix) use the same name. If Dynatrace reported expiry only to
+ * the second, a same-named token expiring in the same second cannot be told apart:
+ * it is `unsure`, and is left alone rather than risk deleting another job's token.
+ */
+export function findOrphans(
+  tokens: ListedToken[],
+  name: string,
+  expirationDate: string
+): { exact: ListedToken[]; unsure: ListedToken[] } {
+  const wanted = Date.parse(expirationDate)
+  const sameName = tokens.filter(
+    (t) => t.name === name && typeof t.expirationDate === 'string'
+  )
+  const exact = sameName.filter(
+    (t) => Date.parse(t.expirationDate as string) === wanted
+  )
+  const unsure =
+    exact.length > 0
+      ? []
+      : sameName.filter((t) => {
+          const at = Date.parse(t.expirationDate as string)
+          return (
+            at % 1000 === 0 &&
+            Math.floor(at / 1000) === Math.floor(wanted / 1000)
+          )
+        })
+  return { exact, unsure }
 }

