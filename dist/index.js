@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
   readInputs
-} from "./chunks/chunk-2RDVKFGW.js";
+} from "./chunks/chunk-JWI3JRQV.js";
 import {
   Http,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-3PY4GBRM.js";
+} from "./chunks/chunk-K4NETVHC.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -20,7 +20,7 @@ import {
   saveState,
   setOutput,
   writeSummary
-} from "./chunks/chunk-OOGHPL2D.js";
+} from "./chunks/chunk-HGCJ55UC.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -532,7 +532,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-5H6FLM56.js");
+      const { runAudit } = await import("./chunks/audit-3BPW2NRX.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -541,7 +541,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-SJ4YU6HJ.js");
+      const { checkIamInputs } = await import("./chunks/iam-OZHFX4YD.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -600,7 +600,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-SJ4YU6HJ.js");
+    const { ensureIam } = await import("./chunks/iam-OZHFX4YD.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

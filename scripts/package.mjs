@@ -40,6 +40,31 @@ const sideEffectFreeDependencies = {
   }
 }
 
+/**
+ * Built-ins imported as ESM make Node build a facade that evaluates every export getter
+ * (crypto's load WebCrypto, http's load Node's bundled undici). Loaded through
+ * require() instead, they are read property by property, only where used.
+ */
+const builtinsThroughRequire = {
+  name: 'builtins-through-require',
+  setup(build) {
+    build.onResolve(
+      {
+        filter:
+          /^(node:)?(os|fs|path|crypto|http|https|net|tls|events|util|assert|url|stream|child_process)$/
+      },
+      (args) =>
+        args.kind === 'import-statement'
+          ? { path: args.path.replace(/^node:/, ''), namespace: 'builtin-cjs' }
+          : undefined
+    )
+    build.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)})`,
+      loader: 'js'
+    }))
+  }
+}
+
 rmSync('dist', { recursive: true, force: true })
 const { metafile } = await esbuild.build({
   entryPoints: { index: 'src/bundle.ts' },
@@ -53,7 +78,7 @@ const { metafile } = await esbuild.build({
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [sideEffectFreeDependencies],
+  plugins: [builtinsThroughRequire, sideEffectFreeDependencies],
   // CommonJS dependencies (tunnel) require() Node built-ins; give ESM chunks a require.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)"
