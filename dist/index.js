@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
   readInputs
-} from "./chunks/chunk-JWI3JRQV.js";
+} from "./chunks/chunk-RGSRL23A.js";
 import {
   Http,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-K4NETVHC.js";
+} from "./chunks/chunk-5QV456O7.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -20,10 +20,27 @@ import {
   saveState,
   setOutput,
   writeSummary
-} from "./chunks/chunk-HGCJ55UC.js";
+} from "./chunks/chunk-XMOTCNZY.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
+var CLASSIC_TOKEN_ID = /^dt0c01\.[A-Za-z0-9]{1,64}$/;
+var PLATFORM_TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+var SCOPE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+function tokenId(reported, token, shape) {
+  if (typeof reported === "string" && shape.test(reported)) return reported;
+  const derived = token.split(".").slice(0, 2).join(".");
+  return shape.test(derived) ? derived : void 0;
+}
+function reportedExpiry(value) {
+  return typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : void 0;
+}
+function reportedScopes(values) {
+  return values.filter(
+    (v) => typeof v === "string" && SCOPE_NAME.test(v)
+  );
+}
 function findOrphans(tokens, name, expirationDate) {
   const wanted = Date.parse(expirationDate);
   const sameName = tokens.filter(
@@ -85,15 +102,15 @@ async function createWithRecovery(deps, req) {
       const body = parseJson(response.text);
       const token = body?.token;
       if (typeof token === "string") deps.log.addSecret(token);
-      const id = body?.id;
-      if (typeof token !== "string" || typeof id !== "string") {
+      const id = typeof token === "string" ? tokenId(body?.id, token, CLASSIC_TOKEN_ID) : void 0;
+      if (typeof token !== "string" || id === void 0) {
         throw new ActionError(
-          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token/id. Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
+          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token, or no token ID of the expected form (dt0c01.\u2026). Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
         );
       }
       const created = { id, token };
-      if (typeof body?.expirationDate === "string")
-        created.expirationDate = body.expirationDate;
+      const expiry = reportedExpiry(body?.expirationDate);
+      if (expiry) created.expirationDate = expiry;
       return created;
     }
     if (response.status === 403 && req.retryForbiddenUntil !== void 0 && deps.http.serverNow() + 2e3 < req.retryForbiddenUntil) {
@@ -156,7 +173,7 @@ async function removeOrphans(deps, req, cause) {
     throw giveUp(`HTTP ${response.status} listing tokens`);
   const list = parseJson(response.text);
   const { exact: orphans, unsure } = findOrphans(
-    (list?.apiTokens ?? []).filter((t) => typeof t.id === "string").map((t) => ({
+    (list?.apiTokens ?? []).filter((t) => typeof t.id === "string" && CLASSIC_TOKEN_ID.test(t.id)).map((t) => ({
       id: t.id,
       name: t.name,
       expirationDate: t.expirationDate
@@ -209,7 +226,7 @@ async function verifyScopes(deps, req, token) {
     );
     return;
   }
-  const carried = body.scopes.filter((s) => typeof s === "string");
+  const carried = reportedScopes(body.scopes);
   const missing = req.scopes.filter((s) => !carried.includes(s));
   if (missing.length > 0) token.missingScopes = missing;
   token.scopes = carried;
@@ -261,10 +278,10 @@ async function createPlatformToken(deps, req) {
       const body = parseJson(response.text);
       const token = body?.token;
       if (typeof token === "string") deps.log.addSecret(token);
-      const id = body?.tokenId;
-      if (typeof token !== "string" || typeof id !== "string") {
+      const id = typeof token === "string" ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID) : void 0;
+      if (typeof token !== "string" || id === void 0) {
         throw new ActionError(
-          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token/tokenId. Check account-api-url.`
+          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token, or no token ID of the expected form. Check account-api-url.`
         );
       }
       return {
@@ -325,7 +342,9 @@ async function removeOrphans2(deps, req, cause) {
     throw giveUp(`HTTP ${response.status} listing platform tokens`);
   const list = parseJson(response.text);
   const { exact: orphans, unsure } = findOrphans(
-    (list?.results ?? []).filter((t) => typeof t.tokenId === "string").map((t) => ({
+    (list?.results ?? []).filter(
+      (t) => typeof t.tokenId === "string" && PLATFORM_TOKEN_ID.test(t.tokenId)
+    ).map((t) => ({
       id: t.tokenId,
       name: t.name,
       expirationDate: t.expirationDate
@@ -364,6 +383,7 @@ async function deletePlatformToken(deps, accountApiUrl, accountUuid, id) {
 }
 
 // src/dynatrace/sso.ts
+var BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]{1,16384}=*$/;
 var SECRETS_HINT = "Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).";
 async function getBearer(http, log, request) {
   const form = new URLSearchParams({
@@ -387,6 +407,11 @@ async function getBearer(http, log, request) {
     log.addSecret(accessToken);
   const failed = response.status < 200 || response.status >= 300 || typeof accessToken !== "string" || accessToken === "" || fields.error !== void 0;
   if (failed) throw ssoError(response.status, response.text, request, log);
+  if (!BEARER_TOKEN.test(accessToken)) {
+    throw new ActionError(
+      `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
+    );
+  }
   const bearer = {
     accessToken,
     scopes: typeof fields.scope === "string" ? fields.scope.split(/\s+/).filter(Boolean) : [],
@@ -532,7 +557,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-3BPW2NRX.js");
+      const { runAudit } = await import("./chunks/audit-JX2ZHL6U.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -541,7 +566,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-OZHFX4YD.js");
+      const { checkIamInputs } = await import("./chunks/iam-4TEFECU7.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -600,7 +625,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-OZHFX4YD.js");
+    const { ensureIam } = await import("./chunks/iam-4TEFECU7.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

@@ -20,6 +20,29 @@ export function neutralise(text: string, max = MAX_SERVER_TEXT): string {
 }
 
 /**
+ * Control characters and Unicode line breaks that a log line must never carry: the
+ * runner reads a workflow command (`::x::`, `##[x]`) at the start of any line, and
+ * ANSI escapes can rewrite what the reader sees.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/** One line: every line break becomes a space, other control characters vanish. */
+function oneLine(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ')
+    .replace(CONTROL, '')
+}
+
+/**
+ * An annotation's text: line breaks are kept (@actions/core escapes them inside the
+ * command, so they cannot start a new one), other control characters vanish.
+ */
+function annotationText(text: string): string {
+  return text.replace(/\u0085|\u2028|\u2029/g, '\n').replace(CONTROL, '')
+}
+
+/**
  * The action's only way to write to the job log. It masks credentials with the runner
  * the moment they are registered and, because a log line must never depend on the
  * runner's masking alone, also redacts them itself from everything it prints.
@@ -61,31 +84,31 @@ export class Logger {
   }
 
   info(message: string): void {
-    core.info(this.redact(message))
+    core.info(oneLine(this.redact(message)))
   }
 
   debug(message: string): void {
-    core.debug(this.redact(message))
+    core.debug(oneLine(this.redact(message)))
   }
 
   notice(message: string, properties?: core.AnnotationProperties): void {
-    core.notice(this.redact(message), properties)
+    core.notice(annotationText(this.redact(message)), properties)
   }
 
   warning(message: string, properties?: core.AnnotationProperties): void {
-    core.warning(this.redact(message), properties)
+    core.warning(annotationText(this.redact(message)), properties)
   }
 
   error(message: string, properties?: core.AnnotationProperties): void {
-    core.error(this.redact(message), properties)
+    core.error(annotationText(this.redact(message)), properties)
   }
 
   /** Fail the step with a redacted message. */
   fail(message: string): void {
-    core.setFailed(this.redact(message))
+    core.setFailed(annotationText(this.redact(message)))
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(this.redact(name), fn)
+    return core.group(oneLine(this.redact(name)), fn)
   }
 }

@@ -6,7 +6,15 @@ import {
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
-import { findOrphans, type ListedToken, type MintedToken } from './tokens.js'
+import {
+  CLASSIC_TOKEN_ID,
+  findOrphans,
+  reportedExpiry,
+  reportedScopes,
+  tokenId,
+  type ListedToken,
+  type MintedToken
+} from './tokens.js'
 
 /**
  * Classic environment API tokens through the platform route, authenticated with the SSO
@@ -104,15 +112,18 @@ async function createWithRecovery(
       const token = body?.token
       // Mask before anything else looks at the response.
       if (typeof token === 'string') deps.log.addSecret(token)
-      const id = body?.id
-      if (typeof token !== 'string' || typeof id !== 'string') {
+      const id =
+        typeof token === 'string'
+          ? tokenId(body?.id, token, CLASSIC_TOKEN_ID)
+          : undefined
+      if (typeof token !== 'string' || id === undefined) {
         throw new ActionError(
-          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token/id. Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
+          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token, or no token ID of the expected form (dt0c01.…). Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
         )
       }
       const created: Created = { id, token }
-      if (typeof body?.expirationDate === 'string')
-        created.expirationDate = body.expirationDate
+      const expiry = reportedExpiry(body?.expirationDate)
+      if (expiry) created.expirationDate = expiry
       return created
     }
     if (
@@ -198,7 +209,7 @@ async function removeOrphans(
     { apiTokens?: Array<Record<string, unknown>> } | undefined
   const { exact: orphans, unsure } = findOrphans(
     (list?.apiTokens ?? [])
-      .filter((t) => typeof t.id === 'string')
+      .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
       .map((t) => ({
         id: t.id as string,
         name: t.name,
@@ -270,7 +281,7 @@ async function verifyScopes(
     )
     return
   }
-  const carried = body.scopes.filter((s): s is string => typeof s === 'string')
+  const carried = reportedScopes(body.scopes)
   const missing = req.scopes.filter((s) => !carried.includes(s))
   if (missing.length > 0) token.missingScopes = missing
   token.scopes = carried

@@ -7,7 +7,12 @@ import {
 } from '../http.js'
 import type { Logger } from '../log.js'
 import { warnUnsure } from './api-tokens.js'
-import { findOrphans, type MintedToken } from './tokens.js'
+import {
+  PLATFORM_TOKEN_ID,
+  findOrphans,
+  tokenId,
+  type MintedToken
+} from './tokens.js'
 
 /** Platform tokens through Account Management (dynatrace-api.md §2.8). */
 
@@ -66,10 +71,13 @@ export async function createPlatformToken(
         Record<string, unknown> | undefined
       const token = body?.token
       if (typeof token === 'string') deps.log.addSecret(token)
-      const id = body?.tokenId
-      if (typeof token !== 'string' || typeof id !== 'string') {
+      const id =
+        typeof token === 'string'
+          ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID)
+          : undefined
+      if (typeof token !== 'string' || id === undefined) {
         throw new ActionError(
-          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token/tokenId. Check account-api-url.`
+          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token, or no token ID of the expected form. Check account-api-url.`
         )
       }
       return {
@@ -146,7 +154,10 @@ async function removeOrphans(
     { results?: Array<Record<string, unknown>> } | undefined
   const { exact: orphans, unsure } = findOrphans(
     (list?.results ?? [])
-      .filter((t) => typeof t.tokenId === 'string')
+      .filter(
+        (t) =>
+          typeof t.tokenId === 'string' && PLATFORM_TOKEN_ID.test(t.tokenId)
+      )
       .map((t) => ({
         id: t.tokenId as string,
         name: t.name,

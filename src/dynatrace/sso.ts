@@ -23,6 +23,8 @@ export interface BearerRequest {
   accountUuid?: string
 }
 
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]{1,16384}=*$/
+
 const SECRETS_HINT =
   'Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).'
 
@@ -65,6 +67,12 @@ export async function getBearer(
     accessToken === '' ||
     fields.error !== undefined
   if (failed) throw ssoError(response.status, response.text, request, log)
+  // RFC 6750 token characters only: it goes into an Authorization header.
+  if (!BEARER_TOKEN.test(accessToken as string)) {
+    throw new ActionError(
+      `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
+    )
+  }
 
   const bearer: Bearer = {
     accessToken: accessToken as string,

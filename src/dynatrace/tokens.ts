@@ -16,6 +16,44 @@ export interface MintedToken {
   missingScopes?: string[]
 }
 
+/**
+ * Shapes of what Dynatrace returns, checked before a value reaches a log line, an
+ * output, a URL or state: a hostile or broken server must not be able to smuggle
+ * line breaks or workflow commands in through a token ID.
+ */
+export const CLASSIC_TOKEN_ID = /^dt0c01\.[A-Za-z0-9]{1,64}$/
+export const PLATFORM_TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
+const SCOPE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/
+
+/** The token's ID from the response, or else from the token itself (prefix.public.secret). */
+export function tokenId(
+  reported: unknown,
+  token: string,
+  shape: RegExp
+): string | undefined {
+  if (typeof reported === 'string' && shape.test(reported)) return reported
+  const derived = token.split('.').slice(0, 2).join('.')
+  return shape.test(derived) ? derived : undefined
+}
+
+/** An expiry as Dynatrace reported it, if it is an ISO 8601 timestamp. */
+export function reportedExpiry(value: unknown): string | undefined {
+  return typeof value === 'string' &&
+    ISO_DATE.test(value) &&
+    !Number.isNaN(Date.parse(value))
+    ? value
+    : undefined
+}
+
+/** Scope names from a response, keeping only well-formed ones. */
+export function reportedScopes(values: unknown[]): string[] {
+  return values.filter(
+    (v): v is string => typeof v === 'string' && SCOPE_NAME.test(v)
+  )
+}
+
 /** A token as a list endpoint reports it. */
 export interface ListedToken {
   id: string

@@ -16,6 +16,13 @@ import {
 import type { Logger } from '../log.js'
 
 /** A level bindings live on. (Policies are only written at account level.) */
+
+/** UUIDs from Account Management are used in URLs and logs: accept only real ones. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value)
+}
+
 export interface Level {
   type: 'account' | 'environment'
   /** Account UUID or environment ID. */
@@ -129,7 +136,7 @@ export class IamApi {
     }
     const body = await this.read(op, `/iam/v1/accounts/${this.acc}/groups`)
     return this.items(op, body, 'items').flatMap((g) =>
-      typeof g.uuid === 'string' && typeof g.name === 'string'
+      isUuid(g.uuid) && typeof g.name === 'string'
         ? [{ uuid: g.uuid, name: g.name }]
         : []
     )
@@ -151,7 +158,7 @@ export class IamApi {
     const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`
     const body = await this.read(op, `${this.policiesPath(level)}${query}`)
     return this.items(op, body, 'policies').flatMap((p) =>
-      typeof p.uuid === 'string' && typeof p.name === 'string'
+      isUuid(p.uuid) && typeof p.name === 'string'
         ? [
             {
               uuid: p.uuid,
@@ -213,7 +220,7 @@ export class IamApi {
     )
     if (response.status === 201 || response.status === 200) {
       const created = parseJson(response.text)
-      if (!isObject(created) || typeof created.uuid !== 'string') {
+      if (!isObject(created) || !isUuid(created.uuid)) {
         throw this.unexpected(op, 'uuid')
       }
       return { uuid: created.uuid }
@@ -272,7 +279,7 @@ export class IamApi {
       )
       const content = this.items(op, body, 'content')
       for (const b of content) {
-        if (typeof b.uuid === 'string' && typeof b.name === 'string') {
+        if (isUuid(b.uuid) && typeof b.name === 'string') {
           all.push({ uuid: b.uuid, name: b.name })
         }
       }
