@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
   readInputs
-} from "./chunks/chunk-RGSRL23A.js";
+} from "./chunks/chunk-DAT5CTS2.js";
 import {
   Http,
   dynatraceMessage,
@@ -55,6 +55,38 @@ function findOrphans(tokens, name, expirationDate) {
   });
   return { exact, unsure };
 }
+var MAX_CREATE_ATTEMPTS = 3;
+async function cleanUpLostCreate(log, cause, lost, list, remove) {
+  let listed;
+  try {
+    listed = await list();
+  } catch (error) {
+    throw new ActionError(
+      `${cause.message} It could not be checked whether a ${lost.noun} named "${lost.name}" was created (${errorMessage(error)}); if it exists it expires at ${lost.expirationDate}, and you can delete it ${lost.deleteHint}.${lost.readHint}`
+    );
+  }
+  const { exact, unsure } = findOrphans(listed, lost.name, lost.expirationDate);
+  if (unsure.length > 0) {
+    log.warning(
+      `${lost.noun[0].toUpperCase()}${lost.noun.slice(1)}(s) ${unsure.map((t) => t.id).join(", ")} named "${lost.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${lost.expirationDate}.`
+    );
+  }
+  for (const orphan of exact) {
+    log.info(
+      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was lost.`
+    );
+    try {
+      await remove(orphan.id);
+    } catch (error) {
+      throw new ActionError(
+        `${cause.message} The ${lost.noun} ${orphan.id} it created could not be deleted (${errorMessage(error)}); it expires at ${lost.expirationDate}, and you can delete it ${lost.deleteHint}.`
+      );
+    }
+  }
+  if (exact.length === 0 && unsure.length === 0) {
+    log.info(`No ${lost.noun} was created by the failed request.`);
+  }
+}
 
 // src/dynatrace/api-tokens.ts
 var API_TOKENS_PATH = "/platform/classic/environment-api/v2/apiTokens";
@@ -75,7 +107,7 @@ async function createClassicToken(deps, req) {
 }
 async function createWithRecovery(deps, req) {
   const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  for (let recovered = 0; ; ) {
+  for (let attempt = 1; ; attempt++) {
     let response;
     try {
       response = await deps.http.request({
@@ -91,27 +123,25 @@ async function createWithRecovery(deps, req) {
         what: "create the classic API token",
         creates: true
       });
+      if (response.status === 201 || response.status === 200) {
+        return readCreated(deps, response);
+      }
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError) || recovered >= 2)
-        throw error;
-      await removeOrphans(deps, req, error);
-      recovered++;
-      continue;
-    }
-    if (response.status === 201 || response.status === 200) {
-      const body = parseJson(response.text);
-      const token = body?.token;
-      if (typeof token === "string") deps.log.addSecret(token);
-      const id = typeof token === "string" ? tokenId(body?.id, token, CLASSIC_TOKEN_ID) : void 0;
-      if (typeof token !== "string" || id === void 0) {
+      if (!(error instanceof AmbiguousRequestError)) throw error;
+      await cleanUpLostCreate(
+        deps.log,
+        error,
+        lostCreate(req),
+        () => listTokens(deps, req),
+        (id) => deleteClassicToken(deps, req.platformUrl, id)
+      );
+      if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token, or no token ID of the expected form (dt0c01.\u2026). Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
+          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
         );
       }
-      const created = { id, token };
-      const expiry = reportedExpiry(body?.expirationDate);
-      if (expiry) created.expirationDate = expiry;
-      return created;
+      deps.log.info("Trying again.");
+      continue;
     }
     if (response.status === 403 && req.retryForbiddenUntil !== void 0 && deps.http.serverNow() + 2e3 < req.retryForbiddenUntil) {
       deps.log.info(
@@ -122,6 +152,50 @@ async function createWithRecovery(deps, req) {
     }
     throw createError(response, req, deps.log);
   }
+}
+function readCreated(deps, response) {
+  const body = parseJson(response.text);
+  const token = body?.token;
+  if (typeof token === "string") deps.log.addSecret(token);
+  const id = typeof token === "string" ? tokenId(body?.id, token, CLASSIC_TOKEN_ID) : void 0;
+  if (typeof token !== "string" || id === void 0) {
+    throw new AmbiguousRequestError(
+      `Could not create the classic API token: Dynatrace answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form dt0c01.\u2026), so a token may exist that the action never saw.`
+    );
+  }
+  const created = { id, token };
+  const expiry = reportedExpiry(body?.expirationDate);
+  if (expiry) created.expirationDate = expiry;
+  return created;
+}
+function lostCreate(req) {
+  return {
+    noun: "token",
+    name: req.name,
+    expirationDate: req.expirationDate,
+    deleteHint: "under Access tokens in Dynatrace",
+    readHint: " Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself."
+  };
+}
+async function listTokens(deps, req) {
+  const response = await deps.http.request({
+    method: "GET",
+    url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
+    authorization: `Bearer ${deps.bearer}`,
+    what: "look for a token the failed request may have created"
+  });
+  if (response.status !== 200) {
+    throw new Error(`HTTP ${response.status} listing tokens`);
+  }
+  const list = parseJson(response.text);
+  if (!Array.isArray(list?.apiTokens)) {
+    throw new Error("the token list could not be read");
+  }
+  return list.apiTokens.filter((t) => typeof t.id === "string" && CLASSIC_TOKEN_ID.test(t.id)).map((t) => ({
+    id: t.id,
+    name: t.name,
+    expirationDate: t.expirationDate
+  }));
 }
 function createError(response, req, log) {
   const detail = log.clean(dynatraceMessage(response.text) ?? "") || "no explanation in the response";
@@ -153,50 +227,6 @@ function createError(response, req, log) {
         `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       );
   }
-}
-async function removeOrphans(deps, req, cause) {
-  const giveUp = (why) => new ActionError(
-    `${cause.message} It could not be checked whether a token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it under Access tokens in Dynatrace. Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.`
-  );
-  let response;
-  try {
-    response = await deps.http.request({
-      method: "GET",
-      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
-      authorization: `Bearer ${deps.bearer}`,
-      what: "look for a token the failed request may have created"
-    });
-  } catch (error) {
-    throw giveUp(error instanceof Error ? error.message : String(error));
-  }
-  if (response.status !== 200)
-    throw giveUp(`HTTP ${response.status} listing tokens`);
-  const list = parseJson(response.text);
-  const { exact: orphans, unsure } = findOrphans(
-    (list?.apiTokens ?? []).filter((t) => typeof t.id === "string" && CLASSIC_TOKEN_ID.test(t.id)).map((t) => ({
-      id: t.id,
-      name: t.name,
-      expirationDate: t.expirationDate
-    })),
-    req.name,
-    req.expirationDate
-  );
-  warnUnsure(deps.log, unsure, req);
-  for (const orphan of orphans) {
-    deps.log.info(
-      `Deleting token ${orphan.id}, created by the request whose answer was lost.`
-    );
-    await deleteClassicToken(deps, req.platformUrl, orphan.id);
-  }
-  deps.log.info(
-    orphans.length === 0 && unsure.length === 0 ? "No token was created by the failed request; trying again." : "Trying again."
-  );
-}
-function warnUnsure(log, unsure, req) {
-  if (unsure.length === 0) return;
-  log.warning(
-    `Token(s) ${unsure.map((t) => t.id).join(", ")} named "${req.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${req.expirationDate}.`
-  );
 }
 async function verifyScopes(deps, req, token) {
   let response;
@@ -249,7 +279,7 @@ async function deleteClassicToken(deps, platformUrl, id) {
 // src/dynatrace/platform-tokens.ts
 var tokensUrl = (apiUrl, account) => `${apiUrl}/iam/v1/accounts/${encodeURIComponent(account)}/platform-tokens`;
 async function createPlatformToken(deps, req) {
-  for (let recovered = 0; ; ) {
+  for (let attempt = 1; ; attempt++) {
     let response;
     try {
       response = await deps.http.request({
@@ -267,35 +297,76 @@ async function createPlatformToken(deps, req) {
         what: "create the platform token",
         creates: true
       });
+      if (response.status === 200 || response.status === 201) {
+        return readCreated2(deps, req, response);
+      }
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError) || recovered >= 2)
-        throw error;
-      await removeOrphans2(deps, req, error);
-      recovered++;
-      continue;
-    }
-    if (response.status === 200 || response.status === 201) {
-      const body = parseJson(response.text);
-      const token = body?.token;
-      if (typeof token === "string") deps.log.addSecret(token);
-      const id = typeof token === "string" ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID) : void 0;
-      if (typeof token !== "string" || id === void 0) {
+      if (!(error instanceof AmbiguousRequestError)) throw error;
+      await cleanUpLostCreate(
+        deps.log,
+        error,
+        {
+          noun: "platform token",
+          name: req.name,
+          expirationDate: req.expirationDate,
+          deleteHint: "in Account Management \u2192 Platform tokens",
+          readHint: ""
+        },
+        () => listTokens2(deps, req),
+        (id) => deletePlatformToken(deps, req.accountApiUrl, req.accountUuid, id)
+      );
+      if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token, or no token ID of the expected form. Check account-api-url.`
+          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
         );
       }
-      return {
-        type: "platform",
-        id,
-        secret: token,
-        name: req.name,
-        expiresAt: req.expirationDate,
-        scopes: req.scopes,
-        scopesVerified: false
-      };
+      deps.log.info("Trying again.");
+      continue;
     }
     throw createError2(response, req, deps.log);
   }
+}
+function readCreated2(deps, req, response) {
+  const body = parseJson(response.text);
+  const token = body?.token;
+  if (typeof token === "string") deps.log.addSecret(token);
+  const id = typeof token === "string" ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID) : void 0;
+  if (typeof token !== "string" || id === void 0) {
+    throw new AmbiguousRequestError(
+      `Could not create the platform token: Account Management answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form), so a token may exist that the action never saw.`
+    );
+  }
+  return {
+    type: "platform",
+    id,
+    secret: token,
+    name: req.name,
+    expiresAt: req.expirationDate,
+    scopes: req.scopes,
+    scopesVerified: false
+  };
+}
+async function listTokens2(deps, req) {
+  const response = await deps.http.request({
+    method: "GET",
+    url: `${tokensUrl(req.accountApiUrl, req.accountUuid)}?searchTerm=${encodeURIComponent(req.name)}&page=1&size=100`,
+    authorization: `Bearer ${deps.bearer}`,
+    what: "look for a platform token the failed request may have created"
+  });
+  if (response.status !== 200) {
+    throw new Error(`HTTP ${response.status} listing platform tokens`);
+  }
+  const list = parseJson(response.text);
+  if (!Array.isArray(list?.results)) {
+    throw new Error("the platform token list could not be read");
+  }
+  return list.results.filter(
+    (t) => typeof t.tokenId === "string" && PLATFORM_TOKEN_ID.test(t.tokenId)
+  ).map((t) => ({
+    id: t.tokenId,
+    name: t.name,
+    expirationDate: t.expirationDate
+  }));
 }
 function createError2(response, req, log) {
   const detail = log.clean(dynatraceMessage(response.text) ?? "") || "no explanation in the response";
@@ -321,52 +392,6 @@ function createError2(response, req, log) {
         `Could not create the platform token: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       );
   }
-}
-async function removeOrphans2(deps, req, cause) {
-  const giveUp = (why) => new ActionError(
-    `${cause.message} It could not be checked whether a platform token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it in Account Management \u2192 Platform tokens.`
-  );
-  const url = `${tokensUrl(req.accountApiUrl, req.accountUuid)}?searchTerm=${encodeURIComponent(req.name)}&page=1&size=100`;
-  let response;
-  try {
-    response = await deps.http.request({
-      method: "GET",
-      url,
-      authorization: `Bearer ${deps.bearer}`,
-      what: "look for a platform token the failed request may have created"
-    });
-  } catch (error) {
-    throw giveUp(error instanceof Error ? error.message : String(error));
-  }
-  if (response.status !== 200)
-    throw giveUp(`HTTP ${response.status} listing platform tokens`);
-  const list = parseJson(response.text);
-  const { exact: orphans, unsure } = findOrphans(
-    (list?.results ?? []).filter(
-      (t) => typeof t.tokenId === "string" && PLATFORM_TOKEN_ID.test(t.tokenId)
-    ).map((t) => ({
-      id: t.tokenId,
-      name: t.name,
-      expirationDate: t.expirationDate
-    })),
-    req.name,
-    req.expirationDate
-  );
-  warnUnsure(deps.log, unsure, req);
-  for (const orphan of orphans) {
-    deps.log.info(
-      `Deleting platform token ${orphan.id}, created by the request whose answer was lost.`
-    );
-    await deletePlatformToken(
-      deps,
-      req.accountApiUrl,
-      req.accountUuid,
-      orphan.id
-    );
-  }
-  deps.log.info(
-    orphans.length === 0 && unsure.length === 0 ? "No platform token was created by the failed request; trying again." : "Trying again."
-  );
 }
 async function deletePlatformToken(deps, accountApiUrl, accountUuid, id) {
   const response = await deps.http.request({
@@ -557,7 +582,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-JX2ZHL6U.js");
+      const { runAudit } = await import("./chunks/audit-RP4672N7.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -651,7 +676,7 @@ async function mint(ctx) {
         environment: e.environmentId ?? null
       }
     };
-    setOutput("plan", JSON.stringify(plan));
+    setOutput("plan", log.redact(JSON.stringify(plan)));
     log.info("Plan mode: nothing was changed and no token was created.");
     await writeSummary(
       log,

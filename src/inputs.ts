@@ -90,10 +90,17 @@ type InputReader = (name: string) => string
  */
 export function readInputs(
   log: Logger,
-  read: InputReader = core.getInput
+  readInput: InputReader = core.getInput
 ): Inputs {
   const problems: string[] = []
   const warnings: string[] = []
+  // Every value read, to check afterwards that none but client-secret carries the secret.
+  const values = new Map<string, string>()
+  const read = (name: string): string => {
+    const value = readInput(name)
+    values.set(name, value)
+    return value
+  }
 
   // Mask first: nothing below may print the secret, but a runner mask is the backstop.
   const clientSecret = read('client-secret')
@@ -333,7 +340,7 @@ export function readInputs(
       for (const scope of tokenScopes) {
         if (!allowedScopes.includes(scope)) {
           problems.push(
-            `token-scopes: ${show(scope)} is not in allowed-scopes (${allowedScopes.join(', ')}). Remove it or add it to allowed-scopes.`
+            `token-scopes: ${show(scope)} is not in allowed-scopes (${show(allowedScopes.join(', '))}). Remove it or add it to allowed-scopes.`
           )
         }
       }
@@ -467,6 +474,20 @@ export function readInputs(
   }
   const manifest = read('monaco-manifest')
   if (manifest !== '') audit.monacoManifest = manifest
+
+  // A secret in any other input would travel on into URLs, outputs or the summary.
+  const secretPart = clientSecret.split('.').pop() ?? ''
+  for (const [name, value] of values) {
+    if (name === 'client-secret' || clientSecret.length < 8) continue
+    if (
+      value.includes(clientSecret) ||
+      (secretPart.length >= 8 && value.includes(secretPart))
+    ) {
+      problems.unshift(
+        `${name}: contains the client secret (value hidden). Pass the secret only as client-secret.`
+      )
+    }
+  }
 
   if (problems.length > 0) {
     const list = problems.map((p) => `  - ${p}`).join('\n')

@@ -151,7 +151,8 @@ async function mint(ctx: Context): Promise<void> {
               environment: e.environmentId ?? null
             }
     }
-    core.setOutput('plan', JSON.stringify(plan))
+    // Inputs never carry the secret (checked), but outputs get the same last line of defence as logs.
+    core.setOutput('plan', log.redact(JSON.stringify(plan)))
     log.info('Plan mode: nothing was changed and no token was created.')
     await writeSummary(
       log,

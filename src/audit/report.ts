@@ -82,7 +82,7 @@ export async function report(
     if (f.line !== undefined) properties.startLine = f.line
     log[f.severity](f.message, properties)
   }
-  core.setOutput('audit-report', reportJson(findings))
+  core.setOutput('audit-report', log.redact(reportJson(findings)))
   core.setOutput('audit-findings', String(findings.length))
 
   const c = count(findings)

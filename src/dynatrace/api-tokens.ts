@@ -8,11 +8,13 @@ import {
 import type { Logger } from '../log.js'
 import {
   CLASSIC_TOKEN_ID,
-  findOrphans,
+  MAX_CREATE_ATTEMPTS,
+  cleanUpLostCreate,
   reportedExpiry,
   reportedScopes,
   tokenId,
   type ListedToken,
+  type LostCreate,
   type MintedToken
 } from './tokens.js'
 
@@ -82,7 +84,7 @@ async function createWithRecovery(
 ): Promise<Created> {
   const sleep =
     deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-  for (let recovered = 0; ;) {
+  for (let attempt = 1; ; attempt++) {
     let response: HttpResponse
     try {
       response = await deps.http.request({
@@ -98,33 +100,26 @@ async function createWithRecovery(
         what: 'create the classic API token',
         creates: true
       })
+      if (response.status === 201 || response.status === 200) {
+        return readCreated(deps, response)
+      }
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError) || recovered >= 2)
-        throw error
-      // The token may exist without us holding its secret: find and delete it, then try again.
-      await removeOrphans(deps, req, error)
-      recovered++
-      continue
-    }
-    if (response.status === 201 || response.status === 200) {
-      const body = parseJson(response.text) as
-        Record<string, unknown> | undefined
-      const token = body?.token
-      // Mask before anything else looks at the response.
-      if (typeof token === 'string') deps.log.addSecret(token)
-      const id =
-        typeof token === 'string'
-          ? tokenId(body?.id, token, CLASSIC_TOKEN_ID)
-          : undefined
-      if (typeof token !== 'string' || id === undefined) {
+      if (!(error instanceof AmbiguousRequestError)) throw error
+      // The token may exist without us holding its secret: find and delete it.
+      await cleanUpLostCreate(
+        deps.log,
+        error,
+        lostCreate(req),
+        () => listTokens(deps, req),
+        (id) => deleteClassicToken(deps, req.platformUrl, id)
+      )
+      if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `Dynatrace answered HTTP ${response.status} to the token request but the response has no token, or no token ID of the expected form (dt0c01.…). Check environment-url points at the environment (https://<id>.apps.dynatrace.com).`
+          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
         )
       }
-      const created: Created = { id, token }
-      const expiry = reportedExpiry(body?.expirationDate)
-      if (expiry) created.expirationDate = expiry
-      return created
+      deps.log.info('Trying again.')
+      continue
     }
     if (
       response.status === 403 &&
@@ -139,6 +134,68 @@ async function createWithRecovery(
     }
     throw createError(response, req, deps.log)
   }
+}
+
+/**
+ * The created token from a 2xx answer. A body without a usable token means the token
+ * exists but its secret is lost: that is handled like a lost answer.
+ */
+function readCreated(deps: Deps, response: HttpResponse): Created {
+  const body = parseJson(response.text) as Record<string, unknown> | undefined
+  const token = body?.token
+  // Mask before anything else looks at the response.
+  if (typeof token === 'string') deps.log.addSecret(token)
+  const id =
+    typeof token === 'string'
+      ? tokenId(body?.id, token, CLASSIC_TOKEN_ID)
+      : undefined
+  if (typeof token !== 'string' || id === undefined) {
+    throw new AmbiguousRequestError(
+      `Could not create the classic API token: Dynatrace answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form dt0c01.…), so a token may exist that the action never saw.`
+    )
+  }
+  const created: Created = { id, token }
+  const expiry = reportedExpiry(body?.expirationDate)
+  if (expiry) created.expirationDate = expiry
+  return created
+}
+
+function lostCreate(req: ClassicTokenRequest): LostCreate {
+  return {
+    noun: 'token',
+    name: req.name,
+    expirationDate: req.expirationDate,
+    deleteHint: 'under Access tokens in Dynatrace',
+    readHint:
+      ' Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.'
+  }
+}
+
+/** Every token's ID, name and expiry; throws the reason when the list cannot be had. */
+async function listTokens(
+  deps: Deps,
+  req: ClassicTokenRequest
+): Promise<ListedToken[]> {
+  const response = await deps.http.request({
+    method: 'GET',
+    url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
+    authorization: `Bearer ${deps.bearer}`,
+    what: 'look for a token the failed request may have created'
+  })
+  if (response.status !== 200) {
+    throw new Error(`HTTP ${response.status} listing tokens`)
+  }
+  const list = parseJson(response.text) as { apiTokens?: unknown } | undefined
+  if (!Array.isArray(list?.apiTokens)) {
+    throw new Error('the token list could not be read')
+  }
+  return (list.apiTokens as Array<Record<string, unknown>>)
+    .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
+    .map((t) => ({
+      id: t.id as string,
+      name: t.name,
+      expirationDate: t.expirationDate
+    }))
 }
 
 function createError(
@@ -177,71 +234,6 @@ function createError(
         `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       )
   }
-}
-
-/**
- * After an ambiguous create, delete every token with our name created since this run
- * started: we never saw its secret, so it is useless and must not stay valid.
- */
-async function removeOrphans(
-  deps: Deps,
-  req: ClassicTokenRequest,
-  cause: AmbiguousRequestError
-): Promise<void> {
-  const giveUp = (why: string): ActionError =>
-    new ActionError(
-      `${cause.message} It could not be checked whether a token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it under Access tokens in Dynatrace. Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.`
-    )
-  let response: HttpResponse
-  try {
-    response = await deps.http.request({
-      method: 'GET',
-      url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
-      authorization: `Bearer ${deps.bearer}`,
-      what: 'look for a token the failed request may have created'
-    })
-  } catch (error) {
-    throw giveUp(error instanceof Error ? error.message : String(error))
-  }
-  if (response.status !== 200)
-    throw giveUp(`HTTP ${response.status} listing tokens`)
-  const list = parseJson(response.text) as
-    { apiTokens?: Array<Record<string, unknown>> } | undefined
-  const { exact: orphans, unsure } = findOrphans(
-    (list?.apiTokens ?? [])
-      .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
-      .map((t) => ({
-        id: t.id as string,
-        name: t.name,
-        expirationDate: t.expirationDate
-      })),
-    req.name,
-    req.expirationDate
-  )
-  warnUnsure(deps.log, unsure, req)
-  for (const orphan of orphans) {
-    deps.log.info(
-      `Deleting token ${orphan.id}, created by the request whose answer was lost.`
-    )
-    await deleteClassicToken(deps, req.platformUrl, orphan.id)
-  }
-  deps.log.info(
-    orphans.length === 0 && unsure.length === 0
-      ? 'No token was created by the failed request; trying again.'
-      : 'Trying again.'
-  )
-}
-
-/** Warn about same-named tokens that may or may not be this run's (see findOrphans). */
-export function warnUnsure(
-  log: Logger,
-  unsure: ListedToken[],
-  req: { name: string; expirationDate: string }
-): void {
-  if (unsure.length === 0) return
-  log.warning(
-    `Token(s) ${unsure.map((t) => t.id).join(', ')} named "${req.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${req.expirationDate}.`
-  )
 }
 
 /** Read back the token's scopes and fail, naming them, if any requested scope was dropped. */

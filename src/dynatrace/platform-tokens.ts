@@ -6,11 +6,12 @@ import {
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
-import { warnUnsure } from './api-tokens.js'
 import {
+  MAX_CREATE_ATTEMPTS,
   PLATFORM_TOKEN_ID,
-  findOrphans,
+  cleanUpLostCreate,
   tokenId,
+  type ListedToken,
   type MintedToken
 } from './tokens.js'
 
@@ -41,7 +42,7 @@ export async function createPlatformToken(
   deps: Deps,
   req: PlatformTokenRequest
 ): Promise<MintedToken> {
-  for (let recovered = 0; ;) {
+  for (let attempt = 1; ; attempt++) {
     let response: HttpResponse
     try {
       response = await deps.http.request({
@@ -59,39 +60,94 @@ export async function createPlatformToken(
         what: 'create the platform token',
         creates: true
       })
+      if (response.status === 200 || response.status === 201) {
+        return readCreated(deps, req, response)
+      }
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError) || recovered >= 2)
-        throw error
-      await removeOrphans(deps, req, error)
-      recovered++
-      continue
-    }
-    if (response.status === 200 || response.status === 201) {
-      const body = parseJson(response.text) as
-        Record<string, unknown> | undefined
-      const token = body?.token
-      if (typeof token === 'string') deps.log.addSecret(token)
-      const id =
-        typeof token === 'string'
-          ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID)
-          : undefined
-      if (typeof token !== 'string' || id === undefined) {
+      if (!(error instanceof AmbiguousRequestError)) throw error
+      // The token may exist without us holding its secret: find and delete it.
+      await cleanUpLostCreate(
+        deps.log,
+        error,
+        {
+          noun: 'platform token',
+          name: req.name,
+          expirationDate: req.expirationDate,
+          deleteHint: 'in Account Management → Platform tokens',
+          readHint: ''
+        },
+        () => listTokens(deps, req),
+        (id) =>
+          deletePlatformToken(deps, req.accountApiUrl, req.accountUuid, id)
+      )
+      if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `Account Management answered HTTP ${response.status} to the platform token request but the response has no token, or no token ID of the expected form. Check account-api-url.`
+          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
         )
       }
-      return {
-        type: 'platform',
-        id,
-        secret: token,
-        name: req.name,
-        expiresAt: req.expirationDate,
-        scopes: req.scopes,
-        scopesVerified: false
-      }
+      deps.log.info('Trying again.')
+      continue
     }
     throw createError(response, req, deps.log)
   }
+}
+
+/** The created token from a 2xx answer; without a usable token it counts as lost. */
+function readCreated(
+  deps: Deps,
+  req: PlatformTokenRequest,
+  response: HttpResponse
+): MintedToken {
+  const body = parseJson(response.text) as Record<string, unknown> | undefined
+  const token = body?.token
+  if (typeof token === 'string') deps.log.addSecret(token)
+  const id =
+    typeof token === 'string'
+      ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID)
+      : undefined
+  if (typeof token !== 'string' || id === undefined) {
+    throw new AmbiguousRequestError(
+      `Could not create the platform token: Account Management answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form), so a token may exist that the action never saw.`
+    )
+  }
+  return {
+    type: 'platform',
+    id,
+    secret: token,
+    name: req.name,
+    expiresAt: req.expirationDate,
+    scopes: req.scopes,
+    scopesVerified: false
+  }
+}
+
+/** Platform tokens with our name; throws the reason when the list cannot be had. */
+async function listTokens(
+  deps: Deps,
+  req: PlatformTokenRequest
+): Promise<ListedToken[]> {
+  const response = await deps.http.request({
+    method: 'GET',
+    url: `${tokensUrl(req.accountApiUrl, req.accountUuid)}?searchTerm=${encodeURIComponent(req.name)}&page=1&size=100`,
+    authorization: `Bearer ${deps.bearer}`,
+    what: 'look for a platform token the failed request may have created'
+  })
+  if (response.status !== 200) {
+    throw new Error(`HTTP ${response.status} listing platform tokens`)
+  }
+  const list = parseJson(response.text) as { results?: unknown } | undefined
+  if (!Array.isArray(list?.results)) {
+    throw new Error('the platform token list could not be read')
+  }
+  return (list.results as Array<Record<string, unknown>>)
+    .filter(
+      (t) => typeof t.tokenId === 'string' && PLATFORM_TOKEN_ID.test(t.tokenId)
+    )
+    .map((t) => ({
+      id: t.tokenId as string,
+      name: t.name,
+      expirationDate: t.expirationDate
+    }))
 }
 
 function createError(
@@ -124,65 +180,6 @@ function createError(
         `Could not create the platform token: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       )
   }
-}
-
-/** After an ambiguous create, delete tokens with our name (we never saw their secret). */
-async function removeOrphans(
-  deps: Deps,
-  req: PlatformTokenRequest,
-  cause: AmbiguousRequestError
-): Promise<void> {
-  const giveUp = (why: string): ActionError =>
-    new ActionError(
-      `${cause.message} It could not be checked whether a platform token named "${req.name}" was created (${why}); if it exists it expires at ${req.expirationDate}, and you can delete it in Account Management → Platform tokens.`
-    )
-  const url = `${tokensUrl(req.accountApiUrl, req.accountUuid)}?searchTerm=${encodeURIComponent(req.name)}&page=1&size=100`
-  let response: HttpResponse
-  try {
-    response = await deps.http.request({
-      method: 'GET',
-      url,
-      authorization: `Bearer ${deps.bearer}`,
-      what: 'look for a platform token the failed request may have created'
-    })
-  } catch (error) {
-    throw giveUp(error instanceof Error ? error.message : String(error))
-  }
-  if (response.status !== 200)
-    throw giveUp(`HTTP ${response.status} listing platform tokens`)
-  const list = parseJson(response.text) as
-    { results?: Array<Record<string, unknown>> } | undefined
-  const { exact: orphans, unsure } = findOrphans(
-    (list?.results ?? [])
-      .filter(
-        (t) =>
-          typeof t.tokenId === 'string' && PLATFORM_TOKEN_ID.test(t.tokenId)
-      )
-      .map((t) => ({
-        id: t.tokenId as string,
-        name: t.name,
-        expirationDate: t.expirationDate
-      })),
-    req.name,
-    req.expirationDate
-  )
-  warnUnsure(deps.log, unsure, req)
-  for (const orphan of orphans) {
-    deps.log.info(
-      `Deleting platform token ${orphan.id}, created by the request whose answer was lost.`
-    )
-    await deletePlatformToken(
-      deps,
-      req.accountApiUrl,
-      req.accountUuid,
-      orphan.id
-    )
-  }
-  deps.log.info(
-    orphans.length === 0 && unsure.length === 0
-      ? 'No platform token was created by the failed request; trying again.'
-      : 'Trying again.'
-  )
 }
 
 /** Delete a platform token by ID. Resolves 'already-gone' on 404. */

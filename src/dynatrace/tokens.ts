@@ -1,3 +1,6 @@
+import { ActionError, errorMessage } from '../errors.js'
+import type { Logger } from '../log.js'
+
 /** A token this run created. `secret` is the whole token; it is masked on arrival. */
 export interface MintedToken {
   type: 'classic' | 'platform'
@@ -91,4 +94,62 @@ export function findOrphans(
           )
         })
   return { exact, unsure }
+}
+
+/** What a create whose answer was lost asked for. */
+export interface LostCreate {
+  /** "token" or "platform token", for messages. */
+  noun: string
+  name: string
+  expirationDate: string
+  /** Where a user deletes one by hand: "under Access tokens in Dynatrace". */
+  deleteHint: string
+  /** What to grant so the action can look by itself (empty when nothing helps). */
+  readHint: string
+}
+
+/** Attempts at a create, counting those whose answer was lost. */
+export const MAX_CREATE_ATTEMPTS = 3
+
+/**
+ * After a create whose answer was lost (or unreadable): find what it created and
+ * delete it, because its secret was never seen. Fails naming the token and its expiry
+ * whenever it cannot make sure nothing is left valid.
+ */
+export async function cleanUpLostCreate(
+  log: Logger,
+  cause: Error,
+  lost: LostCreate,
+  list: () => Promise<ListedToken[]>,
+  remove: (id: string) => Promise<unknown>
+): Promise<void> {
+  let listed: ListedToken[]
+  try {
+    listed = await list()
+  } catch (error) {
+    throw new ActionError(
+      `${cause.message} It could not be checked whether a ${lost.noun} named "${lost.name}" was created (${errorMessage(error)}); if it exists it expires at ${lost.expirationDate}, and you can delete it ${lost.deleteHint}.${lost.readHint}`
+    )
+  }
+  const { exact, unsure } = findOrphans(listed, lost.name, lost.expirationDate)
+  if (unsure.length > 0) {
+    log.warning(
+      `${lost.noun[0]!.toUpperCase()}${lost.noun.slice(1)}(s) ${unsure.map((t) => t.id).join(', ')} named "${lost.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${lost.expirationDate}.`
+    )
+  }
+  for (const orphan of exact) {
+    log.info(
+      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was lost.`
+    )
+    try {
+      await remove(orphan.id)
+    } catch (error) {
+      throw new ActionError(
+        `${cause.message} The ${lost.noun} ${orphan.id} it created could not be deleted (${errorMessage(error)}); it expires at ${lost.expirationDate}, and you can delete it ${lost.deleteHint}.`
+      )
+    }
+  }
+  if (exact.length === 0 && unsure.length === 0) {
+    log.info(`No ${lost.noun} was created by the failed request.`)
+  }
 }
