@@ -159,9 +159,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     emu.fault({ method: 'POST', path: TOKENS }, { status: 502 })
     const { main, post } = await runJob({ node, inputs: classic(emu) })
     expect(main.exitCode).toBe(0)
-    expect(main.log).toContain(
-      'No token was created by the failed request.'
-    )
+    expect(main.log).toContain('No token was created by the failed request.')
     expect(emu.state.apiTokens).toHaveLength(1)
     const list = emu.requests[2]!
     expect(list.method).toBe('GET')

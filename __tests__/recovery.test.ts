@@ -83,9 +83,7 @@ describe('a creating request whose answer is lost', () => {
     em.fault({ method: 'POST', path: TOKENS }, { hang: true })
     const run = await runStep({ inputs: inputs({ 'timeout-seconds': '10' }) })
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain(
-      'No token was created by the failed request.'
-    )
+    expect(run.stdout).toContain('No token was created by the failed request.')
     expect(em.liveTokens()).toHaveLength(1)
   }, 20_000)
 
