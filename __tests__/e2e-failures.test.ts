@@ -5,64 +5,27 @@
  * Every failure must be exit 1 with one clear ::error:: (no stack trace),
  * leave no valid token and leak nothing.
  */
-import { afterEach, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { createServer } from 'node:net'
 import { CREATABLE_CLASSIC_SCOPES } from '../test/emulator/classic-scopes.js'
-import {
-  DEMO_CLIENT,
-  startEmulator,
-  type EmulatorOptions,
-  type RunningEmulator
-} from '../test/emulator/index.js'
+import { DEMO_CLIENT } from '../test/emulator/index.js'
 import {
   annotations,
   emulatorInputs,
-  emulatorSecrets,
   nodeBinaries,
   runJob,
-  scanForLeaks,
   type StepResult
 } from '../test/support/runner.js'
+import {
+  SSO,
+  STACK,
+  TOKENS,
+  emulators,
+  expectClean,
+  sequence
+} from '../test/support/e2e.js'
 
-const TOKENS = '/platform/classic/environment-api/v2/apiTokens'
-const SSO = '/sso/oauth2/token'
-const STACK = /^\s+at .+:\d+:\d+\)?$/m
-
-const open: RunningEmulator[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((e) => e.close()))
-})
-
-async function emulator(
-  options: EmulatorOptions = {}
-): Promise<RunningEmulator> {
-  const emu = await startEmulator({ contractPath: null, ...options })
-  open.push(emu)
-  return emu
-}
-
-const sequence = (emu: RunningEmulator): string[] =>
-  emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)
-
-function expectClean(
-  emu: RunningEmulator,
-  steps: Array<StepResult | undefined>,
-  opts: { allowedEnv?: string[]; live?: boolean; secrets?: string[] } = {}
-): void {
-  const ran = steps.filter((s): s is StepResult => s !== undefined)
-  expect(
-    scanForLeaks(
-      ran,
-      [...emulatorSecrets(emu.state), ...(opts.secrets ?? [])],
-      {
-        requests: emu.requests,
-        allowedEnv: opts.allowedEnv ?? []
-      }
-    )
-  ).toEqual([])
-  if (!opts.live) expect(emu.liveTokens()).toEqual([])
-  for (const s of ran) expect(s.stderr.trim()).toBe('')
-}
+const emulator = emulators()
 
 /** Exit 1 with exactly one ::error::, matching `message`, and no stack. */
 function expectFailure(main: StepResult, message: RegExp): string {

@@ -4,60 +4,33 @@
  * ambiguous ones where Dynatrace created a token whose answer was lost —
  * each on the bundled Node 24 and on the machine's own Node.
  */
-import { afterEach, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import {
   DEMO_CLIENT,
   DEMO_SCOPES,
-  startEmulator,
-  type EmulatorOptions,
   type RunningEmulator
 } from '../test/emulator/index.js'
 import {
   annotations,
   emulatorInputs,
-  emulatorSecrets,
   nodeBinaries,
   runAction,
   runJob,
-  scanForLeaks,
   type RunJobOptions,
   type StepResult
 } from '../test/support/runner.js'
+import {
+  SSO,
+  STACK,
+  TOKENS,
+  emulators,
+  expectClean,
+  sequence
+} from '../test/support/e2e.js'
 
-const TOKENS = '/platform/classic/environment-api/v2/apiTokens'
-const SSO = '/sso/oauth2/token'
-const STACK = /^\s+at .+:\d+:\d+\)?$/m
-
-const open: RunningEmulator[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((e) => e.close()))
-})
-
-async function emulator(
-  options: EmulatorOptions = {}
-): Promise<RunningEmulator> {
-  const emu = await startEmulator({ contractPath: null, ...options })
-  open.push(emu)
-  return emu
-}
-
-const sequence = (emu: RunningEmulator): string[] =>
-  emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)
+const emulator = emulators()
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-function expectClean(
-  emu: RunningEmulator,
-  steps: Array<StepResult | undefined>,
-  opts: { live?: boolean } = {}
-): void {
-  const ran = steps.filter((s): s is StepResult => s !== undefined)
-  expect(
-    scanForLeaks(ran, emulatorSecrets(emu.state), { requests: emu.requests })
-  ).toEqual([])
-  if (!opts.live) expect(emu.liveTokens()).toEqual([])
-  for (const s of ran) expect(s.stderr.trim()).toBe('')
-}
 
 /**
  * The job's two steps with a look in between: what is live once main is

@@ -8,63 +8,28 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import {
   DEMO_CLIENT,
-  startEmulator,
   startForwardProxy,
-  type EmulatorOptions,
-  type ForwardProxy,
-  type RunningEmulator
+  type ForwardProxy
 } from '../test/emulator/index.js'
 import {
   annotations,
   emulatorInputs,
-  emulatorSecrets,
   nodeBinaries,
-  runJob,
-  scanForLeaks,
-  type StepResult
+  runJob
 } from '../test/support/runner.js'
+import {
+  SSO,
+  TOKENS,
+  emulators,
+  expectClean,
+  sequence
+} from '../test/support/e2e.js'
 
-const TOKENS = '/platform/classic/environment-api/v2/apiTokens'
-const SSO = '/sso/oauth2/token'
-
-const open: Array<{ close(): Promise<void> }> = []
+const emulator = emulators()
+const proxies: ForwardProxy[] = []
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()))
+  await Promise.all(proxies.splice(0).map((p) => p.close()))
 })
-
-async function emulator(
-  options: EmulatorOptions = {}
-): Promise<RunningEmulator> {
-  const emu = await startEmulator({ contractPath: null, ...options })
-  open.push(emu)
-  return emu
-}
-
-/** method + path without query, in order. */
-const sequence = (emu: RunningEmulator): string[] =>
-  emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)
-
-/** Nothing secret anywhere but the token outputs (and `allowedEnv`), no
- * secret in a URL, and (unless `live`) no token left valid. */
-function expectClean(
-  emu: RunningEmulator,
-  steps: Array<StepResult | undefined>,
-  opts: { allowedEnv?: string[]; live?: boolean; secrets?: string[] } = {}
-): void {
-  const ran = steps.filter((s): s is StepResult => s !== undefined)
-  expect(
-    scanForLeaks(
-      ran,
-      [...emulatorSecrets(emu.state), ...(opts.secrets ?? [])],
-      {
-        requests: emu.requests,
-        allowedEnv: opts.allowedEnv ?? []
-      }
-    )
-  ).toEqual([])
-  if (!opts.live) expect(emu.liveTokens()).toEqual([])
-  for (const s of ran) expect(s.stderr.trim()).toBe('')
-}
 
 describe.each(nodeBinaries())('on $label', ({ path: node }) => {
   if (!node) {
@@ -283,7 +248,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
   test('through a forward proxy (HTTP_PROXY): the proxy sees every request', async () => {
     const emu = await emulator()
     const proxy: ForwardProxy = await startForwardProxy()
-    open.push(proxy)
+    proxies.push(proxy)
     const origin = `http://emulator.localhost:${emu.port}`
     const { main, post } = await runJob({
       node,
