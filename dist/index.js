@@ -1,13 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
-  readInputs
-} from "./chunks/chunk-DAT5CTS2.js";
-import {
   Http,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-5QV456O7.js";
+} from "./chunks/chunk-YDJCSZWP.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -16,11 +13,13 @@ import {
   exportVariable,
   getState,
   mintSummary,
+  readInputs,
   revocationSummary,
   saveState,
   setOutput,
+  tokenTypeOf,
   writeSummary
-} from "./chunks/chunk-XMOTCNZY.js";
+} from "./chunks/chunk-TTU3RWE5.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -437,11 +436,7 @@ async function getBearer(http, log, request) {
       `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
     );
   }
-  const bearer = {
-    accessToken,
-    scopes: typeof fields.scope === "string" ? fields.scope.split(/\s+/).filter(Boolean) : [],
-    expiresIn: typeof fields.expires_in === "number" ? fields.expires_in : 300
-  };
+  const bearer = { accessToken };
   const subject = jwtSubject(bearer.accessToken);
   if (subject) bearer.subject = subject;
   return bearer;
@@ -582,7 +577,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-RP4672N7.js");
+      const { runAudit } = await import("./chunks/audit-NNC6HBDV.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -591,7 +586,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-4TEFECU7.js");
+      const { checkIamInputs } = await import("./chunks/iam-HZBXBCC2.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -609,9 +604,8 @@ async function run() {
     http.dispose();
   }
 }
-function createHttp(inputs, log) {
-  const e = inputs.endpoints;
-  const origins = [e.ssoTokenUrl, e.accountApiUrl, e.platformUrl, e.classicUrl].filter((u) => !!u).map((u) => new URL(u).origin);
+function createHttp(inputs, log, urls = Object.values(inputs.endpoints)) {
+  const origins = urls.filter((u) => !!u && /^https?:/.test(u)).map((u) => new URL(u).origin);
   const budgetMs = inputs.timeoutSeconds * 1e3;
   return new Http({
     log,
@@ -650,7 +644,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-4TEFECU7.js");
+    const { ensureIam } = await import("./chunks/iam-HZBXBCC2.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -808,13 +802,12 @@ async function revokeAfterFailure(ctx, bearer, token) {
   const { inputs, log } = ctx;
   const http = ctx.http.withBudget(CLEANUP_BUDGET_MS);
   try {
-    const result = await revokeToken(http, log, bearer.accessToken, {
-      id: token.id,
-      type: token.type,
-      ...inputs.endpoints.platformUrl ? { platformUrl: inputs.endpoints.platformUrl } : {},
-      accountApiUrl: inputs.endpoints.accountApiUrl,
-      ...inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {}
-    });
+    const result = await revokeToken(
+      http,
+      log,
+      bearer.accessToken,
+      revokeTarget(inputs, token.id, token.type)
+    );
     markRevoked();
     log.info(`Revoked token ${token.id} because the step failed (${result}).`);
   } catch (error) {
@@ -826,18 +819,16 @@ async function revokeAfterFailure(ctx, bearer, token) {
 async function revokeMode(ctx) {
   const { inputs, log, http } = ctx;
   const id = inputs.tokenId;
-  const type = id.startsWith("dt0c01.") ? "classic" : "platform";
   setOutput("token-id", id);
   let result;
   try {
     const bearer = await authenticate(ctx);
-    result = await revokeToken(http, log, bearer.accessToken, {
-      id,
-      type,
-      ...inputs.endpoints.platformUrl ? { platformUrl: inputs.endpoints.platformUrl } : {},
-      accountApiUrl: inputs.endpoints.accountApiUrl,
-      ...inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {}
-    });
+    result = await revokeToken(
+      http,
+      log,
+      bearer.accessToken,
+      revokeTarget(inputs, id, tokenTypeOf(id))
+    );
   } catch (error) {
     log.warning(
       `Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`
@@ -852,6 +843,16 @@ async function revokeMode(ctx) {
     result === "revoked" ? `Revoked token ${id}.` : `Token ${id} was already gone.`
   );
   await writeSummary(log, revocationSummary(id, result, ""));
+}
+function revokeTarget(inputs, id, type) {
+  const { platformUrl, accountApiUrl } = inputs.endpoints;
+  return {
+    id,
+    type,
+    accountApiUrl,
+    ...platformUrl ? { platformUrl } : {},
+    ...inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {}
+  };
 }
 
 // src/post.ts
@@ -883,20 +884,17 @@ async function post() {
   let http;
   try {
     const inputs = readInputs(log);
-    const origins = [saved.ssoUrl, saved.platformUrl, saved.accountApiUrl].filter((u) => !!u).map((u) => new URL(u).origin);
-    const budgetMs = inputs.timeoutSeconds * 1e3;
-    http = new Http({
-      log,
-      allowedOrigins: origins,
-      deadline: Date.now() + budgetMs,
-      maxRetries: inputs.maxRetries,
-      requestTimeoutMs: Math.min(3e4, Math.max(2e3, budgetMs / 4))
-    });
+    http = createHttp(inputs, log, [
+      saved.ssoUrl,
+      saved.platformUrl,
+      saved.accountApiUrl
+    ]);
+    const accountUuid = saved.accountUuid ?? inputs.accountUuid;
     const bearer = await getBearer(http, log, {
       tokenUrl: saved.ssoUrl,
       credentials: inputs.credentials,
       scopes: inputs.oauthScopes,
-      ...saved.accountUuid ?? inputs.accountUuid ? { accountUuid: saved.accountUuid ?? inputs.accountUuid } : {}
+      ...accountUuid ? { accountUuid } : {}
     });
     const result = await revokeToken(http, log, bearer.accessToken, saved);
     log.info(

@@ -15,22 +15,20 @@
  * Figures, not pass/fail: targets are in the README's Performance section.
  */
 import { spawn } from 'node:child_process'
-import {
-  accessSync,
-  constants,
-  readFileSync,
-  readdirSync,
-  statSync
-} from 'node:fs'
-import { delimiter, dirname, join, relative } from 'node:path'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import {
   BUILTIN_POLICIES,
   DEFAULT_ACCOUNT_UUID,
-  DEMO_CLIENT,
   startEmulator,
   type RunningEmulator
 } from '../test/emulator/index.js'
-import { node24Path, runAction } from '../test/support/runner.js'
+import {
+  emulatorInputs as sharedInputs,
+  node24Path,
+  runAction,
+  systemNodePath
+} from '../test/support/runner.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
 const LATENCY_MS = 50
@@ -45,21 +43,6 @@ const median = (values: number[]): number => {
 const line = (name: string, value: string | number): void =>
   console.log(`${name.padEnd(58)} ${value}`)
 
-/** The machine's own Node: the first `node` on PATH outside node_modules. */
-function machineNode(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir.includes('node_modules')) continue
-    const candidate = join(dir, 'node')
-    try {
-      accessSync(candidate, constants.X_OK)
-      return candidate
-    } catch {
-      // not here
-    }
-  }
-  return undefined
-}
-
 /** Wall time of one child process, spawned the way the harness spawns the action. */
 function timeSpawn(node: string, args: string[]): Promise<number> {
   const started = process.hrtime.bigint()
@@ -72,23 +55,16 @@ function timeSpawn(node: string, args: string[]): Promise<number> {
   })
 }
 
-function emulatorInputs(
+/** The emulator's demo client, a classic ReadConfig/WriteConfig token by default. */
+const emulatorInputs = (
   em: RunningEmulator,
   extra: Record<string, string> = {}
-): Record<string, string> {
-  return {
-    'client-id': DEMO_CLIENT.clientId,
-    'client-secret': DEMO_CLIENT.clientSecret,
-    'environment-url': em.url,
-    'environment-id': 'abc12345',
-    'sso-url': `${em.url}/sso/oauth2/token`,
-    'account-api-url': em.url,
+): Record<string, string> =>
+  sharedInputs(em, {
     'account-urn': `urn:dtaccount:${DEFAULT_ACCOUNT_UUID}`,
-    'allow-custom-endpoints': 'true',
     'token-scopes': 'ReadConfig, WriteConfig',
     ...extra
-  }
-}
+  })
 
 /** Main's wall time over RUNS runs of a classic mint (tokens revoked afterwards by expiry). */
 async function mainTimes(node: string, latencyMs: number): Promise<number[]> {
@@ -118,25 +94,20 @@ async function bareTimes(node: string): Promise<number[]> {
 
 /** Requests a job makes, main and post separately. */
 async function countRequests(
-  extra: Record<string, string>,
-  setup?: (em: RunningEmulator) => void
-): Promise<{ main: number; post: number; writes: number }> {
+  extra: Record<string, string>
+): Promise<{ main: number; post: number }> {
   const em = await startEmulator()
   try {
-    setup?.(em)
     const main = await runAction({ inputs: emulatorInputs(em, extra) })
     if (main.exitCode !== 0) throw new Error(`main failed:\n${main.stdout}`)
     const mainCount = em.requests.length
-    const writes = em.requests.filter(
-      (r) => r.method !== 'GET' && !r.path.startsWith('/sso')
-    ).length
     const post = await runAction({
       entry: 'post',
       state: main.state,
       inputs: emulatorInputs(em, extra)
     })
     if (post.exitCode !== 0) throw new Error(`post failed:\n${post.stdout}`)
-    return { main: mainCount, post: em.requests.length - mainCount, writes }
+    return { main: mainCount, post: em.requests.length - mainCount }
   } finally {
     await em.close()
   }
@@ -200,7 +171,7 @@ line('dist size: loaded at start by main and post (bytes)', startup)
 // --- overhead and network efficiency ------------------------------------------------
 const nodes: Array<[string, string | undefined]> = [
   ['Node 24', node24Path()],
-  ['machine Node', machineNode()]
+  ['machine Node', systemNodePath()]
 ]
 for (const [label, node] of nodes) {
   if (!node) {

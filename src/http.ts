@@ -98,8 +98,6 @@ export class Http {
   private readonly random: () => number
   /** The most recent `Date` header seen from Dynatrace, with the local time it arrived. */
   private lastServerDate?: { server: number; local: number }
-  /** Number of requests sent, for the benchmark and tests. */
-  requestCount = 0
 
   constructor(private readonly options: HttpOptions) {
     this.allowed = new Set([...options.allowedOrigins])
@@ -314,7 +312,6 @@ export class Http {
     if (body !== undefined) headers['content-length'] = Buffer.byteLength(body)
     if (spec.authorization) headers.authorization = spec.authorization
     const started = this.now()
-    this.requestCount++
     return new Promise<HttpResponse>((resolve, reject) => {
       let sent = false
       let settled = false

@@ -72,6 +72,16 @@ const MODES: readonly Mode[] = ['mint', 'plan', 'audit', 'revoke']
 const TOKEN_TYPES: readonly TokenType[] = ['classic', 'platform', 'none']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A UUID (accounts, users, groups, policies, boundaries). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value)
+}
+
+/** Which kind of token an ID names: classic IDs are dt0c01.<public>. */
+export function tokenTypeOf(id: string): 'classic' | 'platform' {
+  return id.startsWith('dt0c01.') ? 'classic' : 'platform'
+}
 const CLIENT_ID = /^dt0s\d{2}\.[A-Za-z0-9]+$/
 const CLIENT_SECRET = /^dt0s\d{2}\.[A-Za-z0-9]+\.[A-Za-z0-9]+$/
 const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -449,7 +459,7 @@ export function readInputs(
       problems.push(`token-id: ${show(value)} is not a token ID.`)
     } else {
       tokenId = value
-      const type = value.startsWith('dt0c01.') ? 'classic' : 'platform'
+      const type = tokenTypeOf(value)
       if (
         type === 'classic' &&
         !endpoints.platformUrl &&

@@ -7,9 +7,9 @@ import type { MintedToken } from './dynatrace/tokens.js'
 import { ActionError, errorMessage } from './errors.js'
 import { Http } from './http.js'
 import type { IamResult } from './iam/index.js'
-import { readInputs, type Inputs } from './inputs.js'
+import { readInputs, tokenTypeOf, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
-import { revokeToken } from './revoke.js'
+import { revokeToken, type RevokeTarget } from './revoke.js'
 import { markRevoked, saveToken } from './state.js'
 import { mintSummary, revocationSummary, writeSummary } from './summary.js'
 
@@ -68,11 +68,17 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The HTTP client for a run: only the endpoints of these inputs, within timeout-seconds. */
-export function createHttp(inputs: Inputs, log: Logger): Http {
-  const e = inputs.endpoints
-  const origins = [e.ssoTokenUrl, e.accountApiUrl, e.platformUrl, e.classicUrl]
-    .filter((u): u is string => !!u)
+/**
+ * The HTTP client for a run, within timeout-seconds, that talks only to `urls` (by
+ * default the endpoints of these inputs).
+ */
+export function createHttp(
+  inputs: Inputs,
+  log: Logger,
+  urls: Array<string | undefined> = Object.values(inputs.endpoints)
+): Http {
+  const origins = urls
+    .filter((u): u is string => !!u && /^https?:/.test(u))
     .map((u) => new URL(u).origin)
   const budgetMs = inputs.timeoutSeconds * 1000
   return new Http({
@@ -314,15 +320,12 @@ async function revokeAfterFailure(
   const { inputs, log } = ctx
   const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
   try {
-    const result = await revokeToken(http, log, bearer.accessToken, {
-      id: token.id,
-      type: token.type,
-      ...(inputs.endpoints.platformUrl
-        ? { platformUrl: inputs.endpoints.platformUrl }
-        : {}),
-      accountApiUrl: inputs.endpoints.accountApiUrl,
-      ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
-    })
+    const result = await revokeToken(
+      http,
+      log,
+      bearer.accessToken,
+      revokeTarget(inputs, token.id, token.type)
+    )
     markRevoked()
     log.info(`Revoked token ${token.id} because the step failed (${result}).`)
   } catch (error) {
@@ -336,20 +339,16 @@ async function revokeAfterFailure(
 async function revokeMode(ctx: Context): Promise<void> {
   const { inputs, log, http } = ctx
   const id = inputs.tokenId!
-  const type = id.startsWith('dt0c01.') ? 'classic' : 'platform'
   core.setOutput('token-id', id)
   let result: 'revoked' | 'already-gone'
   try {
     const bearer = await authenticate(ctx)
-    result = await revokeToken(http, log, bearer.accessToken, {
-      id,
-      type,
-      ...(inputs.endpoints.platformUrl
-        ? { platformUrl: inputs.endpoints.platformUrl }
-        : {}),
-      accountApiUrl: inputs.endpoints.accountApiUrl,
-      ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
-    })
+    result = await revokeToken(
+      http,
+      log,
+      bearer.accessToken,
+      revokeTarget(inputs, id, tokenTypeOf(id))
+    )
   } catch (error) {
     // Like the post step: a failed revocation warns, it does not fail the job.
     log.warning(
@@ -367,4 +366,20 @@ async function revokeMode(ctx: Context): Promise<void> {
       : `Token ${id} was already gone.`
   )
   await writeSummary(log, revocationSummary(id, result, ''))
+}
+
+/** Where a token of this run's inputs lives. */
+function revokeTarget(
+  inputs: Inputs,
+  id: string,
+  type: 'classic' | 'platform'
+): RevokeTarget {
+  const { platformUrl, accountApiUrl } = inputs.endpoints
+  return {
+    id,
+    type,
+    accountApiUrl,
+    ...(platformUrl ? { platformUrl } : {}),
+    ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
+  }
 }

@@ -1,6 +1,7 @@
 import { getBearer } from './dynatrace/sso.js'
 import { errorMessage } from './errors.js'
-import { Http } from './http.js'
+import type { Http } from './http.js'
+import { createHttp } from './main.js'
 import { readInputs } from './inputs.js'
 import { Logger } from './log.js'
 import { revokeToken } from './revoke.js'
@@ -42,25 +43,18 @@ export async function post(): Promise<void> {
   try {
     const inputs = readInputs(log)
     // Talk only to where main created the token (from state), not to re-derived URLs.
-    const origins = [saved.ssoUrl, saved.platformUrl, saved.accountApiUrl]
-      .filter((u): u is string => !!u)
-      .map((u) => new URL(u).origin)
-    const budgetMs = inputs.timeoutSeconds * 1000
-    http = new Http({
-      log,
-      allowedOrigins: origins,
-      deadline: Date.now() + budgetMs,
-      maxRetries: inputs.maxRetries,
-      requestTimeoutMs: Math.min(30_000, Math.max(2_000, budgetMs / 4))
-    })
+    http = createHttp(inputs, log, [
+      saved.ssoUrl,
+      saved.platformUrl,
+      saved.accountApiUrl
+    ])
     // The bearer from main has expired by now (it lives 5 minutes): authenticate afresh.
+    const accountUuid = saved.accountUuid ?? inputs.accountUuid
     const bearer = await getBearer(http, log, {
       tokenUrl: saved.ssoUrl,
       credentials: inputs.credentials!,
       scopes: inputs.oauthScopes,
-      ...((saved.accountUuid ?? inputs.accountUuid)
-        ? { accountUuid: (saved.accountUuid ?? inputs.accountUuid)! }
-        : {})
+      ...(accountUuid ? { accountUuid } : {})
     })
     const result = await revokeToken(http, log, bearer.accessToken, saved)
     log.info(

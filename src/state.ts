@@ -20,8 +20,6 @@ export const State = {
   Revoked: 'revoked'
 } as const
 
-export type StateKey = (typeof State)[keyof typeof State]
-
 export interface SavedToken {
   id: string
   type: 'classic' | 'platform'

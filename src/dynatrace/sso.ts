@@ -6,10 +6,6 @@ import type { Logger } from '../log.js'
 /** An SSO bearer token (OAuth2 client credentials; dynatrace-api.md §1). */
 export interface Bearer {
   accessToken: string
-  /** Scopes Dynatrace says the token carries. */
-  scopes: string[]
-  /** Seconds it lives (300 in practice). */
-  expiresIn: number
   /** The JWT `sub` claim, when the token is a JWT that has one (the client's service user). */
   subject?: string
 }
@@ -74,14 +70,7 @@ export async function getBearer(
     )
   }
 
-  const bearer: Bearer = {
-    accessToken: accessToken as string,
-    scopes:
-      typeof fields.scope === 'string'
-        ? fields.scope.split(/\s+/).filter(Boolean)
-        : [],
-    expiresIn: typeof fields.expires_in === 'number' ? fields.expires_in : 300
-  }
+  const bearer: Bearer = { accessToken: accessToken as string }
   const subject = jwtSubject(bearer.accessToken)
   if (subject) bearer.subject = subject
   return bearer

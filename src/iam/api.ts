@@ -6,6 +6,7 @@
  * any DELETE). Bindings are only ever added with the append endpoint.
  */
 import { ActionError } from '../errors.js'
+import { isUuid } from '../inputs.js'
 import {
   dynatraceMessage,
   parseJson,
@@ -16,12 +17,6 @@ import {
 import type { Logger } from '../log.js'
 
 /** A level bindings live on. (Policies are only written at account level.) */
-
-/** UUIDs from Account Management are used in URLs and logs: accept only real ones. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value)
-}
 
 export interface Level {
   type: 'account' | 'environment'

@@ -4,7 +4,7 @@
  * entry names something in it (UUIDs pass through without a lookup). Every
  * problem is collected and reported at once, before anything is written.
  */
-import type { Inputs } from '../inputs.js'
+import { isUuid, type Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
 import { suggest } from '../scopes.js'
 import {
@@ -23,7 +23,6 @@ import {
   type PolicySpec
 } from './parse.js'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** How many known names an error message lists. */
 const MAX_KNOWN = 10
 
@@ -81,8 +80,6 @@ interface Catalogue {
   account?: PolicyInfo[]
   boundaries?: BoundaryInfo[]
 }
-
-const isUuid = (text: string): boolean => UUID.test(text)
 
 /**
  * Resolve every name in `specs`. Reads the groups, the global and account
