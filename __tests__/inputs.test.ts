@@ -150,17 +150,17 @@ describe('bad input fails before any request, naming the input and the value', (
     [
       'token-lifetime format',
       { 'token-lifetime': '1 hour' },
-      /token-lifetime: "1 hour" is not a duration such as 30m, 2h or 1d/
+      /token-lifetime: "1 hour" is not a duration such as 30m, 2h, 1h30m or 1d\. Did you mean 1h\?/
     ],
     [
       'token-lifetime too short',
       { 'token-lifetime': '1m' },
-      /token-lifetime: "1m" \(1m\) is outside 5m to 7d/
+      /token-lifetime: "1m" is outside 5m to 7d/
     ],
     [
       'token-lifetime too long',
       { 'token-lifetime': '30d' },
-      /token-lifetime: "30d" \(30d\) is outside 5m to 7d/
+      /token-lifetime: "30d" is outside 5m to 7d\./
     ],
     ['revoke', { revoke: 'yes' }, /revoke: "yes" is not a boolean/],
     [
@@ -231,6 +231,79 @@ describe('bad input fails before any request, naming the input and the value', (
     expect(findLeaks(run, SECRETS)).toEqual([])
     expect(run.outputs).toEqual({})
     expect(run.state).toEqual({})
+  })
+
+  // Messages that finish the job: each names the fix, not only the fault.
+  const helpful: Array<[string, Record<string, string>, string]> = [
+    [
+      'a classic API token pasted as client-secret',
+      { 'client-secret': `dt0c01.${'A'.repeat(24)}.${'B'.repeat(64)}` },
+      'client-secret: is a classic API token (dt0c01…, value hidden), not an OAuth client secret. This action needs an OAuth client'
+    ],
+    ['90 minutes', { 'token-lifetime': '90 minutes' }, 'Did you mean 90m?'],
+    ['90min', { 'token-lifetime': '90min' }, 'Did you mean 90m?'],
+    ['1.5h', { 'token-lifetime': '1.5h' }, 'Did you mean 90m?'],
+    ['PT1H', { 'token-lifetime': 'PT1H' }, 'Did you mean 1h?'],
+    ['2 days', { 'token-lifetime': '2 days' }, 'Did you mean 2d?'],
+    [
+      'ReadSettings',
+      { 'token-scopes': 'ReadSettings' },
+      'token-scopes: "ReadSettings" is not a classic API token scope. Did you mean "settings.read"?'
+    ],
+    [
+      'a URL without a scheme',
+      { 'environment-url': 'abc12345.apps.dynatrace.com' },
+      'environment-url: "abc12345.apps.dynatrace.com" has no scheme; add https:// (https://abc12345.apps.dynatrace.com).'
+    ],
+    [
+      'platform without account-urn',
+      { 'token-type': 'platform', 'token-scopes': 'settings:objects:read' },
+      'account-urn: is required for platform tokens (they are created through Account Management). It is shown with the client ID and secret when an OAuth client is created'
+    ]
+  ]
+  test.each(helpful)('%s', async (_name, inputs, expected) => {
+    const { unmatched } = recordRequests()
+    const run = await runStep({ inputs: { ...CLASSIC_INPUTS, ...inputs } })
+    expect(run.exitCode).toBe(1)
+    expect(errorText(run.stdout)).toContain(expected)
+    expect(unmatched).toEqual([])
+    expect(findLeaks(run, SECRETS)).toEqual([])
+  })
+
+  test('an unparseable lifetime gets no made-up suggestion', async () => {
+    recordRequests()
+    const run = await runStep({
+      inputs: { ...CLASSIC_INPUTS, 'token-lifetime': 'forever' }
+    })
+    expect(errorText(run.stdout)).toContain('"forever" is not a duration')
+    expect(errorText(run.stdout)).not.toContain('Did you mean')
+  })
+
+  test('a client secret pasted into client-id is reported in one line', async () => {
+    recordRequests()
+    const run = await runStep({
+      inputs: { ...CLASSIC_INPUTS, 'client-id': CLIENT_SECRET }
+    })
+    const text = errorText(run.stdout)
+    expect(text).toMatch(
+      /^Invalid input \(no request was sent\):\n {2}- client-id: looks like a client secret \(value hidden\)/
+    )
+    expect(text.split('\n')).toHaveLength(2)
+    expect(findLeaks(run, SECRETS)).toEqual([])
+  })
+
+  test('a long scope message is not cut mid-word', async () => {
+    recordRequests()
+    const run = await runStep({
+      inputs: {
+        ...CLASSIC_INPUTS,
+        'token-scopes': 'ReadConfig settings:objects:read'
+      }
+    })
+    expect(errorText(run.stdout)).toContain(
+      'It looks like a platform scope: classic tokens take names such as "ReadConfig" or "settings.read"; use token-type: platform for platform scopes.'
+    )
+    expect(errorText(run.stdout)).not.toContain('truncated')
   })
 
   test('several problems are reported together', async () => {

@@ -215,7 +215,7 @@ describe('revoke mode', () => {
     expect(run.summary).toContain('revoked')
   })
 
-  test('revokes a platform token-id; 404 counts as already gone', async () => {
+  test('revokes a platform token-id; 404 says Dynatrace does not know it, exit 0', async () => {
     recordRequests()
     mockSso()
     host(ACCOUNT_API)
@@ -229,7 +229,11 @@ describe('revoke mode', () => {
       }
     })
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain(`Token ${PLATFORM_TOKEN_ID} was already gone.`)
+    expect(run.stdout).not.toContain('already gone')
+    expect(run.stdout).toContain(
+      `Dynatrace does not know token ${PLATFORM_TOKEN_ID} (HTTP 404), so there was nothing to revoke: it was already revoked or deleted, or token-id is wrong or belongs to another account (account-urn).`
+    )
+    expect(run.summary).toContain('not known to Dynatrace (nothing to revoke)')
   })
 
   test('a failed revocation warns with the token ID', async () => {

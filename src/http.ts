@@ -20,6 +20,13 @@ const AMBIGUOUS_STATUSES = new Set([502, 504])
 /** A response body larger than this is cut off (a hostile or broken server). */
 const MAX_BODY_BYTES = 1024 * 1024
 const MAX_BACKOFF_MS = 8000
+/** Name-resolution failures: the host name is wrong, or the runner has no DNS for it. */
+const DNS_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME'])
+
+/** "1 attempt", "3 attempts". */
+export function attempts(n: number): string {
+  return `${n} attempt${n === 1 ? '' : 's'}`
+}
 const BASE_BACKOFF_MS = 500
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -154,7 +161,9 @@ export class Http {
         const reason =
           error.code === 'TIMEOUT'
             ? `no response within ${Math.round(timeout / 1000)} s`
-            : `network error ${error.code}`
+            : DNS_ERRORS.has(error.code)
+              ? `DNS lookup of ${url.hostname} failed (${error.code})`
+              : `network error ${error.code}`
         if (spec.creates && error.sent) {
           throw new AmbiguousRequestError(
             `Could not ${spec.what}: ${reason} after the request was sent, so it may or may not have succeeded.`
@@ -162,7 +171,7 @@ export class Http {
         }
         if (attempt >= this.options.maxRetries) {
           throw new ActionError(
-            `Could not ${spec.what}: ${reason} from ${url.host} (after ${attempt + 1} attempts). Check that the endpoint is right and reachable from the runner (proxy settings: HTTPS_PROXY / NO_PROXY).`
+            `Could not ${spec.what}: ${reason}${DNS_ERRORS.has(error.code) ? '' : ` from ${url.host}`} (after ${attempts(attempt + 1)}). Check that the endpoint is right and reachable from the runner (proxy settings: HTTPS_PROXY / NO_PROXY).`
           )
         }
         await this.pause(spec, attempt, undefined, reason)

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { formatDuration, parseDuration } from './duration.js'
+import { formatDuration, parseDuration, suggestDuration } from './duration.js'
 import {
   STAGES,
   isDynatraceHost,
@@ -89,6 +89,9 @@ const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/
 const RESERVED_ENV =
   /^(GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|CI|HOME|PATH|SHELL|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV)$/i
 const ENV_ID = /^[a-z0-9][a-z0-9-]{1,62}$/
+/** Where a user finds the account URN (shown with the OAuth client; not a secret). */
+const ACCOUNT_URN_HELP =
+  'It is shown with the client ID and secret when an OAuth client is created (Account Management → Identity & access management → OAuth clients); the account UUID is also in the Account Management address (myaccount.dynatrace.com/…?account-uuid=<uuid>). It is not a secret: a repository variable (vars.DT_ACCOUNT_URN) is fine.'
 
 /** Reads the action's inputs; the only place that calls core.getInput. */
 type InputReader = (name: string) => string
@@ -179,6 +182,10 @@ export function readInputs(
       problems.push(
         'client-secret: is empty. Pass it from a secret, e.g. client-secret: ${{ secrets.DT_CLIENT_SECRET }}, and check the secret exists in this repository or environment. Secrets are not available to workflows triggered from forks or by Dependabot; use mode: audit there.'
       )
+    } else if (/^dt0c01\./.test(clientSecret)) {
+      problems.push(
+        'client-secret: is a classic API token (dt0c01…, value hidden), not an OAuth client secret. This action needs an OAuth client: create one in Account Management → Identity & access management → OAuth clients and pass its ID as client-id and its secret (dt0s02.XXXXXXXX.<secret>) as client-secret.'
+      )
     } else if (!CLIENT_SECRET.test(clientSecret)) {
       problems.push(
         'client-secret: is not of the form dt0s02.XXXXXXXX.<secret> (value hidden). Copy the whole secret shown when the OAuth client was created.'
@@ -202,7 +209,7 @@ export function readInputs(
     if (UUID.test(uuid)) accountUuid = uuid.toLowerCase()
     else
       problems.push(
-        `account-urn: ${show(accountUrn)} is not urn:dtaccount:<uuid> or a bare account UUID (Account Management → Identity & access management → OAuth clients shows it).`
+        `account-urn: ${show(accountUrn)} is not urn:dtaccount:<uuid> or a bare account UUID. ${ACCOUNT_URN_HELP}`
       )
   }
 
@@ -213,7 +220,12 @@ export function readInputs(
     try {
       url = new URL(value)
     } catch {
-      problems.push(`${name}: ${show(value)} is not a URL.`)
+      const withScheme = URL.canParse(`https://${value}`)
+      problems.push(
+        withScheme && /^[^\s/:]+\.[^\s/]+/.test(value)
+          ? `${name}: ${show(value)} has no scheme; add https:// (https://${neutralise(log.redact(value), 80)}).`
+          : `${name}: ${show(value)} is not a URL.`
+      )
       return undefined
     }
     if (url.username || url.password) {
@@ -332,7 +344,7 @@ export function readInputs(
     for (const scope of scopes) {
       const problem = checkScope(scope, kind)
       if (!problem) continue
-      const text = `${name}: ${neutralise(log.redact(problem.message), 200)}`
+      const text = `${name}: ${neutralise(log.redact(problem.message), 500)}`
       if (problem.severity === 'error') problems.push(text)
       else warnings.push(text)
     }
@@ -367,7 +379,7 @@ export function readInputs(
     if (tokenType === 'platform') {
       if (accountUrn === '') {
         problems.push(
-          'account-urn: is required for platform tokens (they are created through Account Management).'
+          `account-urn: is required for platform tokens (they are created through Account Management). ${ACCOUNT_URN_HELP}`
         )
       }
       if (
@@ -388,15 +400,21 @@ export function readInputs(
   const lifetimeText = read('token-lifetime') || '1h'
   let tokenLifetimeSeconds = parseDuration(lifetimeText) ?? 3600
   if (parseDuration(lifetimeText) === undefined) {
+    const meant = suggestDuration(lifetimeText)
     problems.push(
-      `token-lifetime: ${show(lifetimeText)} is not a duration such as 30m, 2h or 1d.`
+      `token-lifetime: ${show(lifetimeText)} is not a duration such as 30m, 2h, 1h30m or 1d.${meant ? ` Did you mean ${meant}?` : ''}`
     )
   } else if (
     tokenLifetimeSeconds < MIN_LIFETIME_SECONDS ||
     tokenLifetimeSeconds > MAX_LIFETIME_SECONDS
   ) {
+    const formatted = formatDuration(tokenLifetimeSeconds)
+    const shown =
+      formatted === lifetimeText.trim().toLowerCase()
+        ? show(lifetimeText)
+        : `${show(lifetimeText)} (${formatted})`
     problems.push(
-      `token-lifetime: ${show(lifetimeText)} (${formatDuration(tokenLifetimeSeconds)}) is outside ${formatDuration(MIN_LIFETIME_SECONDS)} to ${formatDuration(MAX_LIFETIME_SECONDS)}.`
+      `token-lifetime: ${shown} is outside ${formatDuration(MIN_LIFETIME_SECONDS)} to ${formatDuration(MAX_LIFETIME_SECONDS)}.`
     )
     tokenLifetimeSeconds = 3600
   }
@@ -438,7 +456,7 @@ export function readInputs(
     accountUrn === ''
   ) {
     problems.push(
-      'account-urn: is required for IAM policies and bindings and for plan mode.'
+      `account-urn: is required for IAM policies and bindings and for plan mode. ${ACCOUNT_URN_HELP}`
     )
   }
 
@@ -468,7 +486,9 @@ export function readInputs(
         problems.push('environment-url: is required to revoke a classic token.')
       }
       if (type === 'platform' && accountUrn === '') {
-        problems.push('account-urn: is required to revoke a platform token.')
+        problems.push(
+          `account-urn: is required to revoke a platform token. ${ACCOUNT_URN_HELP}`
+        )
       }
     }
   }
@@ -489,6 +509,8 @@ export function readInputs(
   const secretPart = clientSecret.split('.').pop() ?? ''
   for (const [name, value] of values) {
     if (name === 'client-secret' || clientSecret.length < 8) continue
+    // Already reported as "looks like a client secret": one line is enough.
+    if (name === 'client-id' && CLIENT_SECRET.test(value)) continue
     if (
       value.includes(clientSecret) ||
       (secretPart.length >= 8 && value.includes(secretPart))

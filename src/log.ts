@@ -14,9 +14,11 @@ export function neutralise(text: string, max = MAX_SERVER_TEXT): string {
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .replace(/::/g, ': :')
     .trim()
-  return oneLine.length > max
-    ? `${oneLine.slice(0, max)}… (truncated)`
-    : oneLine
+  if (oneLine.length <= max) return oneLine
+  // Cut between words where one is near, so no word is shown half.
+  const space = oneLine.lastIndexOf(' ', max)
+  const cut = space > max * 0.7 ? space : max
+  return `${oneLine.slice(0, cut)}… (truncated)`
 }
 
 /**

@@ -360,12 +360,15 @@ async function revokeMode(ctx: Context): Promise<void> {
     )
     return
   }
-  log.info(
-    result === 'revoked'
-      ? `Revoked token ${id}.`
-      : `Token ${id} was already gone.`
-  )
-  await writeSummary(log, revocationSummary(id, result, ''))
+  if (result === 'revoked') {
+    log.info(`Revoked token ${id}.`)
+    await writeSummary(log, revocationSummary(id, result, ''))
+    return
+  }
+  // Unlike the post step, this ID came from the user: a 404 may as well be a wrong ID.
+  const unknown = `Dynatrace does not know token ${id} (HTTP 404), so there was nothing to revoke: it was already revoked or deleted, or token-id is wrong or belongs to another ${tokenTypeOf(id) === 'classic' ? 'environment (environment-url)' : 'account (account-urn)'}.`
+  log.info(unknown)
+  await writeSummary(log, revocationSummary(id, 'unknown-id', unknown))
 }
 
 /** Where a token of this run's inputs lives. */

@@ -275,8 +275,22 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length]!
 }
 
+/** The words of a scope name, lower-case and sorted: `ReadSettings` and `settings.read` → read,settings. */
+function words(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .sort()
+    .join(',')
+}
+
 /** The closest catalogue entries to `name` (at most three), or none when nothing is close. */
 export function suggest(name: string, catalogue: readonly string[]): string[] {
+  // The same words in another order or notation (`ReadSettings` → `settings.read`).
+  const sameWords = catalogue.filter((c) => words(c) === words(name))
+  if (sameWords.length > 0) return sameWords.slice(0, 3)
   const limit = Math.max(2, Math.floor(name.length / 3))
   const close = catalogue
     .map((candidate) => ({ candidate, d: editDistance(name, candidate) }))

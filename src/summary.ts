@@ -97,7 +97,8 @@ export function mintSummary(
   }
 }
 
-export type RevocationResult = 'revoked' | 'already-gone' | 'failed' | 'skipped'
+export type RevocationResult =
+  'revoked' | 'already-gone' | 'unknown-id' | 'failed' | 'skipped'
 
 export function revocationSummary(
   id: string,
@@ -107,6 +108,7 @@ export function revocationSummary(
   const label: Record<RevocationResult, string> = {
     revoked: 'revoked',
     'already-gone': 'already gone (counts as revoked)',
+    'unknown-id': 'not known to Dynatrace (nothing to revoke)',
     failed: '<strong>not revoked</strong>',
     skipped: 'not revoked'
   }

@@ -1,5 +1,6 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
 import {
+  attempts,
   dynatraceMessage,
   parseJson,
   type Http,
@@ -115,7 +116,7 @@ async function createWithRecovery(
       )
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
+          `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
         )
       }
       deps.log.info('Trying again.')

@@ -1,5 +1,6 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
 import {
+  attempts,
   dynatraceMessage,
   parseJson,
   type Http,
@@ -82,7 +83,7 @@ export async function createPlatformToken(
       )
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
+          `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
         )
       }
       deps.log.info('Trying again.')

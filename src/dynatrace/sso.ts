@@ -120,8 +120,18 @@ function ssoError(
     )
   }
   return new ActionError(
-    `Could not get an SSO bearer token: HTTP ${status} from ${new URL(request.tokenUrl).host}: ${detail}. ${status === 400 ? SECRETS_HINT : 'Check sso-url, or try again later if Dynatrace is unavailable.'}`
+    `Could not get an SSO bearer token: HTTP ${status} from ${new URL(request.tokenUrl).host}: ${detail}. ${ssoAdvice(status)}`
   )
+}
+
+/** What to do about an SSO status that has no more specific message. */
+function ssoAdvice(status: number): string {
+  if (status === 400) return SECRETS_HINT
+  if (status === 429)
+    return 'Dynatrace SSO kept rate-limiting this client through every retry; run fewer jobs at once with this OAuth client, raise max-retries or timeout-seconds, or try again later.'
+  if (status >= 500)
+    return 'Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).'
+  return 'Check sso-url, or try again later if Dynatrace is unavailable.'
 }
 
 /** The `sub` claim of a JWT, without verifying it (only used to name the token owner). */
