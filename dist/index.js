@@ -2,9 +2,10 @@ import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
   Http,
+  attempts,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-YDJCSZWP.js";
+} from "./chunks/chunk-HUKZS36J.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -19,7 +20,7 @@ import {
   setOutput,
   tokenTypeOf,
   writeSummary
-} from "./chunks/chunk-TTU3RWE5.js";
+} from "./chunks/chunk-PTTDYT3M.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -136,7 +137,7 @@ async function createWithRecovery(deps, req) {
       );
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
+          `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
         );
       }
       deps.log.info("Trying again.");
@@ -316,7 +317,7 @@ async function createPlatformToken(deps, req) {
       );
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
-          `${error.message} Gave up after ${attempt} attempts; nothing they created is left valid.`
+          `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
         );
       }
       deps.log.info("Trying again.");
@@ -474,8 +475,16 @@ function ssoError(status, text, request, log) {
     );
   }
   return new ActionError(
-    `Could not get an SSO bearer token: HTTP ${status} from ${new URL(request.tokenUrl).host}: ${detail}. ${status === 400 ? SECRETS_HINT : "Check sso-url, or try again later if Dynatrace is unavailable."}`
+    `Could not get an SSO bearer token: HTTP ${status} from ${new URL(request.tokenUrl).host}: ${detail}. ${ssoAdvice(status)}`
   );
+}
+function ssoAdvice(status) {
+  if (status === 400) return SECRETS_HINT;
+  if (status === 429)
+    return "Dynatrace SSO kept rate-limiting this client through every retry; run fewer jobs at once with this OAuth client, raise max-retries or timeout-seconds, or try again later.";
+  if (status >= 500)
+    return "Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).";
+  return "Check sso-url, or try again later if Dynatrace is unavailable.";
 }
 function jwtSubject(token) {
   const parts = token.split(".");
@@ -577,7 +586,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-NNC6HBDV.js");
+      const { runAudit } = await import("./chunks/audit-YZFPFSW7.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -586,7 +595,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-HZBXBCC2.js");
+      const { checkIamInputs } = await import("./chunks/iam-XCFD3NEV.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -644,7 +653,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-HZBXBCC2.js");
+    const { ensureIam } = await import("./chunks/iam-XCFD3NEV.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -839,10 +848,14 @@ async function revokeMode(ctx) {
     );
     return;
   }
-  log.info(
-    result === "revoked" ? `Revoked token ${id}.` : `Token ${id} was already gone.`
-  );
-  await writeSummary(log, revocationSummary(id, result, ""));
+  if (result === "revoked") {
+    log.info(`Revoked token ${id}.`);
+    await writeSummary(log, revocationSummary(id, result, ""));
+    return;
+  }
+  const unknown = `Dynatrace does not know token ${id} (HTTP 404), so there was nothing to revoke: it was already revoked or deleted, or token-id is wrong or belongs to another ${tokenTypeOf(id) === "classic" ? "environment (environment-url)" : "account (account-urn)"}.`;
+  log.info(unknown);
+  await writeSummary(log, revocationSummary(id, "unknown-id", unknown));
 }
 function revokeTarget(inputs, id, type) {
   const { platformUrl, accountApiUrl } = inputs.endpoints;
