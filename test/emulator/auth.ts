@@ -2,6 +2,7 @@
  * Bearer checks shared by Account Management and the platform API-token
  * route. Scope lists are "any of", as the spec's `x-token-scopes` read.
  */
+import { authenticateFederated, looksFederated } from './federation.js'
 import { accountError, envError } from './http.js'
 import type { Ctx, EmuRequest } from './types.js'
 
@@ -20,14 +21,17 @@ function bearerOf(req: EmuRequest): string | undefined {
 /**
  * Resolves `Authorization: Bearer …` to a principal. SSO bearers always
  * work; platform tokens (dt0s16) only where `allowPlatformTokens` says so
- * (Dynatrace accepts them on platform routes, not for minting tokens).
+ * (Dynatrace accepts them on platform routes, not for minting tokens), and
+ * federated ID tokens only where `allowFederated` says so (the environment's
+ * platform routes; UNCONFIRMED that Account Management refuses them).
  * Failures answer 401 in the Environment-API envelope, which is what
  * Dynatrace's gateway sends for an expired or unknown bearer on every API.
  */
 export function authenticateBearer(
   req: EmuRequest,
   ctx: Ctx,
-  allowPlatformTokens = false
+  allowPlatformTokens = false,
+  allowFederated = false
 ): Principal {
   const token = bearerOf(req)
   if (!token) throw envError(401, 'Missing authorization parameter.')
@@ -59,6 +63,9 @@ export function authenticateBearer(
         canManageSettings: owner?.canManageSettings ?? true
       }
     }
+  }
+  if (allowFederated && looksFederated(token)) {
+    return authenticateFederated(token, ctx)
   }
   throw envError(401, 'Token is invalid')
 }

@@ -1,7 +1,8 @@
 /**
  * A stateful Dynatrace emulator for tests and scripts: SSO, Account
  * Management (IAM, platform tokens) and the environment API-token routes on
- * one loopback origin. See server.ts for the moving parts.
+ * one loopback origin, workload identity federation trusts, and a GitHub
+ * ID-token service on an origin of its own. See server.ts for the moving parts.
  */
 export { startEmulator, type RunningEmulator } from './server.js'
 export { startForwardProxy, type ForwardProxy } from './proxy.js'
@@ -14,5 +15,21 @@ export {
   DEMO_SCOPES
 } from './fixtures.js'
 export { iamRoutes } from './iam.js'
+export {
+  FEDERATED_SERVICE_USER,
+  globMatches,
+  type ClaimMapping,
+  type ServiceUserMapping,
+  type TrustPolicyInit,
+  type TrustPolicyRecord
+} from './federation.js'
+export {
+  GITHUB_ISSUER,
+  startGitHubOidc,
+  type GitHubJob,
+  type GitHubOidcService,
+  type IdTokenRequest,
+  type JsonWebKeySet
+} from './github-oidc.js'
 export { DEFAULT_CONTRACT_PATH, loadContract } from './validate.js'
 export type * from './types.js'

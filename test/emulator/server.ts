@@ -10,6 +10,7 @@ import {
 } from 'node:http'
 import type { Socket } from 'node:net'
 import { describeFault, FaultQueues, truncateJson } from './faults.js'
+import { createTrustPolicy } from './federation.js'
 import {
   builtinPolicies,
   DEFAULT_ACCOUNT_UUID,
@@ -57,6 +58,7 @@ const ROUTES: Route[] = [
 ]
 
 function createState(options: EmulatorOptions, nowIso: string): EmulatorState {
+  const environment = (options.environments ?? [DEFAULT_ENVIRONMENT_ID])[0]!
   return {
     accountUuid: options.accountUuid ?? DEFAULT_ACCOUNT_UUID,
     clients: (options.clients ?? [DEMO_CLIENT]).map((c) => ({ ...c })),
@@ -75,7 +77,11 @@ function createState(options: EmulatorOptions, nowIso: string): EmulatorState {
     apiTokens: [],
     platformTokens: [],
     bearers: new Map(),
-    classicTokensRetired: false
+    classicTokensRetired: false,
+    trustPolicies: (options.trustPolicies ?? []).map((t) =>
+      createTrustPolicy(t, environment)
+    ),
+    identityProviders: []
   }
 }
 
@@ -304,6 +310,22 @@ export async function startEmulator(
     },
     retireClassicTokens(on = true) {
       state.classicTokensRetired = on
+    },
+    trust(init, provider) {
+      const issuerUrl = init.issuerUrl ?? provider?.issuer
+      const jwks = init.jwks ?? provider?.jwks
+      if (!issuerUrl || !jwks) {
+        throw new Error('trust() needs issuerUrl and jwks, or a provider')
+      }
+      const policy = createTrustPolicy(
+        { ...init, issuerUrl, jwks },
+        state.environments[0]?.id ?? DEFAULT_ENVIRONMENT_ID
+      )
+      state.trustPolicies.push(policy)
+      if (provider && !state.identityProviders.includes(provider)) {
+        state.identityProviders.push(provider)
+      }
+      return policy
     },
     advanceClock(seconds: number) {
       offsetMs += seconds * 1000

@@ -49,7 +49,7 @@ const CLASSIC_SCOPES: Record<Op, string[] | 'any'> = {
 }
 
 function platformCaller(req: EmuRequest, ctx: Ctx, op: Op): Caller {
-  const who = authenticateBearer(req, ctx, true)
+  const who = authenticateBearer(req, ctx, true, true)
   const anyOf = OAUTH_SCOPES[op]
   if (!anyOf.some((s) => who.scopes.includes(s))) {
     throw envError(403, missingScopeMessage(anyOf))

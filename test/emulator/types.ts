@@ -2,6 +2,7 @@
  * Public types of the Dynatrace emulator, plus the small internal contract
  * between the server and the per-API route modules.
  */
+import type { TrustPolicyInit, TrustPolicyRecord } from './federation.js'
 import type { Contract } from './validate.js'
 
 /** An OAuth client the emulator's SSO knows. */
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   latencyMs?: number
   /** TCP port on 127.0.0.1; default 0 (a random free port). */
   port?: number
+  /** Workload identity federation trusts (see federation.ts); default none. */
+  trustPolicies?: TrustPolicyInit[]
 }
 
 /** One request as the emulator saw it. */
@@ -181,6 +184,13 @@ export interface EmulatorState {
   bearers: Map<string, BearerRecord>
   /** The "classic tokens retired" switch. */
   classicTokensRetired: boolean
+  /** Workload identity federation trusts. */
+  trustPolicies: TrustPolicyRecord[]
+  /**
+   * Identity providers the trusts point at, with the secrets they handed out (ID-token
+   * request token, ID tokens), so that leak scans look for those too.
+   */
+  identityProviders: Array<{ requestToken: string; issued: string[] }>
 }
 
 export interface Emulator {
@@ -193,6 +203,21 @@ export interface Emulator {
   clearFaults(): void
   setLatency(ms: number): void
   retireClassicTokens(on?: boolean): void
+  /**
+   * Add a workload identity federation trust. With `provider` (e.g. the GitHub
+   * ID-token service), its issuer and keys are filled in and its secrets are known
+   * to leak scans.
+   */
+  trust(
+    init: Omit<TrustPolicyInit, 'issuerUrl' | 'jwks'> &
+      Partial<Pick<TrustPolicyInit, 'issuerUrl' | 'jwks'>>,
+    provider?: {
+      issuer: string
+      jwks: TrustPolicyInit['jwks']
+      requestToken: string
+      issued: string[]
+    }
+  ): TrustPolicyRecord
   /** Moves the emulator clock (Date header, bearer and token expiry). */
   advanceClock(seconds: number): void
   /** Tokens that are neither deleted nor expired. expiresAt is ISO 8601, or

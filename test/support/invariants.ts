@@ -153,7 +153,8 @@ export function emulatorSecrets(emu: RunningEmulator): string[] {
     ...emu.state.clients.map((c) => c.clientSecret),
     ...emu.state.bearers.keys(),
     ...emu.state.apiTokens.map((t) => t.token),
-    ...emu.state.platformTokens.map((t) => t.token)
+    ...emu.state.platformTokens.map((t) => t.token),
+    ...emu.state.identityProviders.flatMap((p) => [p.requestToken, ...p.issued])
   ]
 }
 

@@ -62,11 +62,25 @@ export interface RunActionOptions {
   cwd?: string
   /** Folder with action.yml; default the repository root. */
   actionDir?: string
+  /**
+   * The job's ID-token service (`permissions: id-token: write`): its two runner
+   * variables, ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, are
+   * set for the step. Without it the step gets neither, as in a job without that
+   * permission.
+   */
+  idTokens?: IdTokenProvider
+}
+
+/** What the runner passes a step of a job that may request ID tokens. */
+export interface IdTokenProvider {
+  env: Record<string, string>
 }
 
 export interface RunJobOptions {
   inputs: Record<string, string>
   env?: Record<string, string>
+  /** As RunActionOptions.idTokens; the variables live for every step of the job. */
+  idTokens?: IdTokenProvider
   node?: string
   /** Default true: the post step always runs (post-if: always()). */
   runPost?: boolean
@@ -206,7 +220,8 @@ export function emulatorSecrets(state: EmulatorState): string[] {
     ...state.clients.map((c) => c.clientSecret),
     ...state.bearers.keys(),
     ...state.apiTokens.map((t) => t.token),
-    ...state.platformTokens.map((t) => t.token)
+    ...state.platformTokens.map((t) => t.token),
+    ...state.identityProviders.flatMap((p) => [p.requestToken, ...p.issued])
   ]
 }
 
@@ -411,7 +426,7 @@ function stepEnvironment(
     RUNNER_NAME: 'GitHub Actions 1',
     RUNNER_ENVIRONMENT: 'github-hosted'
   })
-  Object.assign(env, opts.env)
+  Object.assign(env, opts.idTokens?.env, opts.env)
   const { defaults } = loadActionManifest(opts.actionDir)
   for (const [name, value] of Object.entries({ ...defaults, ...opts.inputs })) {
     env[inputVariable(name)] = value
@@ -542,7 +557,8 @@ async function runSteps(
     inputs: opts.inputs,
     node: opts.node,
     timeoutMs: opts.timeoutMs,
-    actionDir: opts.actionDir
+    actionDir: opts.actionDir,
+    ...(opts.idTokens ? { idTokens: opts.idTokens } : {})
   }
   const main = await runStep({ ...common, env: opts.env, entry: 'main' }, job)
   if (opts.runPost === false || !loadActionManifest(opts.actionDir).post)
