@@ -245,12 +245,24 @@ describe('policies: policy-syntax, unknown-permission, unconditioned-write', () 
 })
 
 describe('expression-value', () => {
-  test('positive: judged inputs set by ${{ }} are noted and skipped', async () => {
+  test('positive: judged inputs set by ${{ }} are warnings (they cannot be proven safe)', async () => {
     const { findings } = await audit({ 'audit-paths': `${P}/expression.yml` })
     expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
-      ['expression-value', 'notice', 8],
-      ['expression-value', 'notice', 9]
+      ['expression-value', 'warning', 8],
+      ['expression-value', 'warning', 9]
     ])
+    expect(findings[0]!.message).toContain('Write the value literally')
+  })
+
+  test('a literal wrapped in an expression does not walk around the gate quietly', async () => {
+    const r = await audit({
+      'audit-paths': 'workflows/copies/literal-in-expression.yml',
+      'audit-fail-on': 'warning'
+    })
+    expect(byRule(r.findings, 'expression-value')).toEqual([
+      ['warning', 'workflows/copies/literal-in-expression.yml', 9, undefined]
+    ])
+    expect(r.exitCode).toBe(1)
   })
 
   test('negative: expressions in inputs the audit does not judge (secrets)', async () => {
@@ -258,6 +270,38 @@ describe('expression-value', () => {
       'audit-paths': `${CLEAN}/deploy-classic.yml`
     })
     expect(byRule(findings, 'expression-value')).toEqual([])
+  })
+})
+
+describe('action-copy', () => {
+  const C = 'workflows/copies'
+  test('a fork under another name is recognised by its inputs and audited', async () => {
+    const { findings } = await audit({ 'audit-paths': `${C}/fork.yml` })
+    expect(byRule(findings, 'action-copy')).toEqual([
+      ['notice', `${C}/fork.yml`, 6, undefined]
+    ])
+    expect(findings.find((f) => f.rule === 'action-copy')!.message).toBe(
+      'step "forked" uses "someone/dt-creds@v2", a copy of this action (it passes this action’s inputs); it is audited like this action.'
+    )
+    expect(byRule(findings, 'escalation-scope')).toEqual([
+      ['error', `${C}/fork.yml`, 12, 'apiTokens.write']
+    ])
+  })
+
+  test('a local copy that keeps the action.yml name is audited', async () => {
+    const { findings } = await audit({ 'audit-paths': `${C}/local.yml` })
+    expect(findings.find((f) => f.rule === 'action-copy')!.message).toContain(
+      'its action.yml is named "Configure Dynatrace credentials"'
+    )
+    expect(byRule(findings, 'escalation-scope')).toEqual([
+      ['error', `${C}/local.yml`, 11, 'apiTokens.write']
+    ])
+  })
+
+  test('negative: other actions, one shared input name, docker steps', async () => {
+    const r = await audit({ 'audit-paths': `${C}/not-copies.yml` })
+    expect(r.findings).toEqual([])
+    expect(r.stdout).toContain('1 file, 0 steps using this action')
   })
 })
 
@@ -344,7 +388,12 @@ describe('exit status per audit-fail-on', () => {
       1,
       'Scope audit found 2 warnings; see the annotations.'
     ],
-    ['expression.yml', 'warning', 0, undefined],
+    [
+      'expression.yml',
+      'warning',
+      1,
+      'Scope audit found 2 warnings; see the annotations.'
+    ],
     ['not-allowed.yml', 'never', 0, undefined]
   ])('%s with audit-fail-on: %s exits %d', async (file, failOn, code, line) => {
     const r = await audit({

@@ -5,7 +5,7 @@ import {
   attempts,
   dynatraceMessage,
   parseJson
-} from "./chunks/chunk-HUKZS36J.js";
+} from "./chunks/chunk-PVBA7ZS7.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -20,7 +20,7 @@ import {
   setOutput,
   tokenTypeOf,
   writeSummary
-} from "./chunks/chunk-PTTDYT3M.js";
+} from "./chunks/chunk-UYZZ7IFW.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -586,7 +586,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-YZFPFSW7.js");
+      const { runAudit } = await import("./chunks/audit-NFZB5IMK.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -595,7 +595,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-XCFD3NEV.js");
+      const { checkIamInputs } = await import("./chunks/iam-LRGMGSZM.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -653,7 +653,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-XCFD3NEV.js");
+    const { ensureIam } = await import("./chunks/iam-LRGMGSZM.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

@@ -76,8 +76,14 @@ export const RULES = {
       'scopes added (warning) or removed (notice) against the base branch'
   },
   'expression-value': {
+    severity: 'warning',
+    catches:
+      'an audited input set by a ${{ }} expression, which cannot be proven safe offline'
+  },
+  'action-copy': {
     severity: 'notice',
-    catches: 'an input set by a ${{ }} expression, which cannot be judged'
+    catches:
+      'a step that uses a copy of this action under another name (audited like this action)'
   },
   'invalid-value': {
     severity: 'error',

@@ -19,7 +19,9 @@ import {
 import { normalise, report } from './report.js'
 import { auditStep, type AuditSettings, type TokenPlan } from './rules.js'
 import {
+  ACTION_DISPLAY_NAME,
   listYamlFiles,
+  localActionNames,
   readAuditFile,
   realWorkspace,
   relativePath,
@@ -27,7 +29,7 @@ import {
   type ActionStep,
   type JobInfo
 } from './scan.js'
-import { plainValue, type Value } from './values.js'
+import { plainValue, show, type Value } from './values.js'
 
 /** What the audit found, and how much it looked at. */
 export interface AuditResult {
@@ -73,6 +75,7 @@ export async function collectFindings(
   const root = await realWorkspace(env.workspace)
   const settings: AuditSettings = { allowedScopes: inputs.allowedScopes }
   const listed = await listYamlFiles(inputs.audit.paths, root)
+  const localActionName = localActionNames(root)
   const findings: Finding[] = [...listed.findings]
   const scanned: { file: string; steps: ActionStep[] }[] = []
   const jobs: JobInfo[] = []
@@ -85,11 +88,20 @@ export async function collectFindings(
       findings.push(read.finding)
       continue
     }
-    const workflow = scanWorkflow(read.text, file)
+    const workflow = scanWorkflow(read.text, file, { localActionName })
     findings.push(...workflow.findings)
     jobs.push(...workflow.jobs)
     scanned.push({ file, steps: workflow.steps })
     for (const step of workflow.steps) {
+      if (step.copy) {
+        findings.push(
+          finding(
+            'action-copy',
+            `${step.label} uses ${show(step.copy.uses, 80)}, a copy of this action (${step.copy.recognisedBy === 'action-name' ? `its action.yml is named "${ACTION_DISPLAY_NAME}"` : 'it passes this action’s inputs'}); it is audited like this action.`,
+            { file, line: step.line }
+          )
+        )
+      }
       for (const { name, line } of step.nonScalar) {
         findings.push(
           finding(

@@ -82,7 +82,7 @@ export function auditStep(
       findings.push(
         finding(
           'expression-value',
-          `${label(input)}: ${show(value.text)} is set by an expression, which an offline audit cannot evaluate, so it was not checked. Write the value literally to have it audited.`,
+          `${label(input)}: ${show(value.text)} is set by an expression, which an offline audit cannot evaluate, so it cannot be proven safe and was not checked. Write the value literally in the step to have it audited (to vary it, use separate steps or jobs with literal values, not vars, secrets or matrix expressions).`,
           where(value)
         )
       )

@@ -2,6 +2,7 @@
  * Finding workflow files and the steps in them that use this action, with every `with:`
  * value and its line. Reads files only: nothing here runs, fetches or evaluates anything.
  */
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import {
@@ -38,6 +39,47 @@ export interface ActionStep {
   with: Map<string, Value>
   /** `with:` entries that are not plain values (a list or a map), with their line. */
   nonScalar: { name: string; line: number }[]
+  /**
+   * Set when `uses:` names another action that is a copy of this one: a local action whose
+   * action.yml keeps this action's `name:`, or a step that passes this action's inputs.
+   */
+  copy?: { uses: string; recognisedBy: 'action-name' | 'inputs' }
+}
+
+/** This action's `name:` in action.yml; a local copy that keeps it is audited too. */
+export const ACTION_DISPLAY_NAME = 'Configure Dynatrace credentials'
+
+/**
+ * Inputs only this action has. A step with two or more of them (and an OAuth client or an
+ * audit/revoke mode) is a fork or copy of this action under another name.
+ */
+const DISTINCTIVE_INPUTS = [
+  'token-scopes',
+  'token-type',
+  'token-lifetime',
+  'account-urn',
+  'oauth-scopes',
+  'policies',
+  'bindings',
+  'allowed-scopes',
+  'monaco-manifest',
+  'platform-token-owner'
+]
+
+/** Does a step that names another action pass this action's inputs? */
+function hasThisActionsInputs(names: Iterable<string>): boolean {
+  const set = new Set(names)
+  const distinctive = DISTINCTIVE_INPUTS.filter((n) => set.has(n)).length
+  return (
+    distinctive >= 2 &&
+    (set.has('client-id') || set.has('client-secret') || set.has('mode'))
+  )
+}
+
+/** Options for scanWorkflow. */
+export interface ScanOptions {
+  /** The `name:` of a local action (`uses: ./path`), or undefined when it has none or cannot be read. */
+  localActionName?: (uses: string) => string | undefined
 }
 
 /** What a job runs besides this action: enough to tell which job deploys with Monaco. */
@@ -195,6 +237,39 @@ export async function insideWorkspace(
   return real
 }
 
+/**
+ * Reads the `name:` of local actions (`uses: ./path`) inside the workspace `root`, once
+ * each. Only a regular action.yml/action.yaml that stays inside the workspace (links
+ * resolved) and is no larger than a workflow file is read.
+ */
+export function localActionNames(
+  root: string
+): (uses: string) => string | undefined {
+  const cache = new Map<string, string | undefined>()
+  const read = (uses: string): string | undefined => {
+    const dir = resolve(root, uses.replace(/@.*$/, ''))
+    for (const name of ['action.yml', 'action.yaml']) {
+      try {
+        const real = realpathSync(join(dir, name))
+        const rel = relative(root, real)
+        if (rel.startsWith('..') || isAbsolute(rel)) return undefined
+        const stats = statSync(real)
+        if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined
+        const text = readFileSync(real, 'utf8')
+        const match = /^name:[ \t]*(['"]?)(.*?)\1[ \t]*(?:#.*)?$/m.exec(text)
+        return match?.[2]
+      } catch {
+        continue
+      }
+    }
+    return undefined
+  }
+  return (uses) => {
+    if (!cache.has(uses)) cache.set(uses, read(uses))
+    return cache.get(uses)
+  }
+}
+
 /** Read a file for the audit, or a finding saying why it cannot be read. */
 export async function readAuditFile(
   absolute: string,
@@ -270,7 +345,11 @@ export function getText(
 }
 
 /** Parse one workflow (or composite action) file and collect the steps that use this action. */
-export function scanWorkflow(text: string, file: string): ScannedWorkflow {
+export function scanWorkflow(
+  text: string,
+  file: string,
+  options: ScanOptions = {}
+): ScannedWorkflow {
   const parsed = parseYaml(
     text,
     file,
@@ -311,7 +390,29 @@ export function scanWorkflow(text: string, file: string): ScannedWorkflow {
         if (/\bmonaco\b/i.test(run)) info.usesMonaco = true
       }
       if (/monaco/i.test(uses)) info.usesMonaco = true
-      if (!usesThisAction(uses)) return
+      const values = withValues(
+        getNode(step, 'with', doc),
+        doc,
+        container,
+        lines
+      )
+      let copy: ActionStep['copy']
+      if (!usesThisAction(uses)) {
+        if (uses === '' || uses.startsWith('docker://')) return
+        if (
+          uses.startsWith('./') &&
+          options.localActionName?.(uses) === ACTION_DISPLAY_NAME
+        ) {
+          copy = { uses, recognisedBy: 'action-name' }
+        } else if (
+          hasThisActionsInputs([
+            ...values.with.keys(),
+            ...values.nonScalar.map((n) => n.name)
+          ])
+        ) {
+          copy = { uses, recognisedBy: 'inputs' }
+        } else return
+      }
       const id = getText(step, 'id', doc)
       const name = getText(step, 'name', doc)
       const label =
@@ -325,7 +426,8 @@ export function scanWorkflow(text: string, file: string): ScannedWorkflow {
         line: lines.linePos(step.range?.[0] ?? 0).line,
         job,
         label,
-        ...withValues(getNode(step, 'with', doc), doc, container, lines)
+        ...values,
+        ...(copy ? { copy } : {})
       })
     })
     jobs.push(info)
