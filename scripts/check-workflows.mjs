@@ -4,7 +4,7 @@
 //   2. uses only inputs that action.yml declares, and reads only outputs it declares
 //      (`steps.<id>.outputs.<name>` of a step that uses this action) — actionlint cannot
 //      check that for an action it does not download,
-//   3. passes this action's own audit (dist/, mode: audit) with no error or warning.
+//   3. passes this action's own audit (dist/main.js, mode: audit) with no error or warning.
 // A ```yaml block whose first line is a comment naming a file outside .github/workflows
 // (`# monaco/manifest.yaml`) is another kind of file: it only has to be valid YAML.
 // Run in lint: `node scripts/check-workflows.mjs` (exit 1 and one line per problem).
@@ -141,9 +141,9 @@ try {
       'INPUT_AUDIT-FAIL-ON': 'never'
     }
     try {
-      execFileSync(process.execPath, ['dist/index.js'], { env, stdio: 'pipe' })
+      execFileSync(process.execPath, ['dist/main.js'], { env, stdio: 'pipe' })
     } catch (error) {
-      problems.push(`audit: dist/index.js failed: ${error.message}`)
+      problems.push(`audit: dist/main.js failed: ${error.message}`)
     }
     const report = /audit-report<<(\S+)\n([\s\S]*?)\n\1/.exec(
       readFileSync(out, 'utf8')
