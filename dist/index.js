@@ -2,10 +2,13 @@ import { createRequire as __createRequire } from 'node:module'
 const require = __createRequire(import.meta.url)
 import {
   Http,
+  PLATFORM_TOKEN_SCOPES,
   attempts,
-  dynatraceMessage,
+  bodyRetryDelay,
+  explainError,
+  missingAccess,
   parseJson
-} from "./chunks/chunk-PVBA7ZS7.js";
+} from "./chunks/chunk-QU4XWURX.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -198,7 +201,7 @@ async function listTokens(deps, req) {
   }));
 }
 function createError(response, req, log) {
-  const detail = log.clean(dynatraceMessage(response.text) ?? "") || "no explanation in the response";
+  const detail = explainError(log, response);
   const env = req.environmentId ?? new URL(req.platformUrl).host;
   switch (response.status) {
     case 400:
@@ -216,7 +219,7 @@ function createError(response, req, log) {
       );
     case 403:
       return new ActionError(
-        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`
+        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). ${missingAccess(log, response) ?? `The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`}`
       );
     case 404:
       return new ActionError(
@@ -271,8 +274,8 @@ async function deleteClassicToken(deps, platformUrl, id) {
   });
   if (response.status === 204 || response.status === 200) return "revoked";
   if (response.status === 404) return "already-gone";
-  const detail = deps.log.clean(dynatraceMessage(response.text) ?? "") || "no explanation in the response";
-  const hint = response.status === 403 || response.status === 401 ? " The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens." : "";
+  const detail = explainError(deps.log, response);
+  const hint = response.status === 403 || response.status === 401 ? ` ${missingAccess(deps.log, response) ?? "The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens."}` : "";
   throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`);
 }
 
@@ -369,7 +372,7 @@ async function listTokens2(deps, req) {
   }));
 }
 function createError2(response, req, log) {
-  const detail = log.clean(dynatraceMessage(response.text) ?? "") || "no explanation in the response";
+  const detail = explainError(log, response);
   switch (response.status) {
     case 400:
       return new ActionError(
@@ -381,7 +384,7 @@ function createError2(response, req, log) {
       );
     case 403:
       return new ActionError(
-        `Not allowed to create platform tokens in account ${req.accountUuid} (HTTP 403: ${detail}). The OAuth client needs the scope account-idm-write (in practice also platform-token:tokens:write and platform-token:tokens:manage).`
+        `Not allowed to create platform tokens in account ${req.accountUuid} (HTTP 403: ${detail}). ${missingAccess(log, response) ?? `The OAuth client needs the scope ${PLATFORM_TOKEN_SCOPES.create} to create platform tokens, and ${PLATFORM_TOKEN_SCOPES.delete} to revoke them: sources disagree on the names, so grant ${PLATFORM_TOKEN_SCOPES.all}.`}`
       );
     case 404:
       return new ActionError(
@@ -402,8 +405,8 @@ async function deletePlatformToken(deps, accountApiUrl, accountUuid, id) {
   });
   if (response.status === 200 || response.status === 204) return "revoked";
   if (response.status === 404) return "already-gone";
-  const detail = deps.log.clean(dynatraceMessage(response.text) ?? "") || "no explanation in the response";
-  const hint = response.status === 403 || response.status === 401 ? " The OAuth client needs account-idm-write to revoke platform tokens." : "";
+  const detail = explainError(deps.log, response);
+  const hint = response.status === 403 || response.status === 401 ? ` ${missingAccess(deps.log, response) ?? `The OAuth client needs ${PLATFORM_TOKEN_SCOPES.delete} to revoke platform tokens.`}` : "";
   throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`);
 }
 
@@ -446,7 +449,7 @@ function ssoError(status, text, request, log) {
   const body = parseJson(text);
   const code = typeof body?.error === "string" ? body.error : void 0;
   const description = typeof body?.error_description === "string" ? body.error_description : "";
-  const detail = log.clean(dynatraceMessage(text) ?? "") || "no explanation in the response";
+  const detail = explainError(log, { text });
   const requested = request.scopes.join(" ");
   if (code === "invalid_client" || status === 401) {
     return new ActionError(
@@ -595,7 +598,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-LRGMGSZM.js");
+      const { checkIamInputs } = await import("./chunks/iam-IVADLBFJ.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -621,6 +624,7 @@ function createHttp(inputs, log, urls = Object.values(inputs.endpoints)) {
     allowedOrigins: origins,
     deadline: Date.now() + budgetMs,
     maxRetries: inputs.maxRetries,
+    bodyRetryDelay,
     requestTimeoutMs: Math.min(3e4, Math.max(2e3, budgetMs / 4))
   });
 }
@@ -653,7 +657,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-LRGMGSZM.js");
+    const { ensureIam } = await import("./chunks/iam-IVADLBFJ.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

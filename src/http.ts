@@ -66,6 +66,11 @@ export interface HttpOptions {
   maxRetries: number
   /** Timeout of one request, capped by what is left of the budget. */
   requestTimeoutMs: number
+  /**
+   * A wait (ms) that a retryable response asks for in its body, for APIs that say it
+   * there rather than in a header. Retry-After still wins.
+   */
+  bodyRetryDelay?: (response: HttpResponse) => number | undefined
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
@@ -224,7 +229,10 @@ export class Http {
     await this.sleep(delay)
   }
 
-  /** Delay requested by Retry-After (seconds or HTTP date) or X-RateLimit-Reset (epoch). */
+  /**
+   * Delay requested by Retry-After (seconds or HTTP date), the body (bodyRetryDelay), or
+   * X-RateLimit-Reset (epoch).
+   */
   private serverDelay(response: HttpResponse): number | undefined {
     const serverNow = response.serverDate ?? this.now()
     const retryAfter = header(response, 'retry-after')
@@ -233,6 +241,8 @@ export class Http {
       const at = Date.parse(retryAfter)
       if (!Number.isNaN(at)) return Math.max(0, at - serverNow)
     }
+    const fromBody = this.options.bodyRetryDelay?.(response)
+    if (fromBody !== undefined) return fromBody
     const reset = header(response, 'x-ratelimit-reset')
     if (reset !== undefined && /^\d+$/.test(reset)) {
       // Documented as Unix seconds; the Managed docs say microseconds. Go by magnitude.
@@ -412,53 +422,4 @@ export function parseJson(text: string): unknown {
   } catch {
     return undefined
   }
-}
-
-/**
- * Dynatrace's own explanation from an error body, whatever its shape: the Environment
- * API envelope `{error:{message, constraintViolations}}`, Account Management's
- * `{message, errorsMap}`, or OAuth's `{error, error_description}`.
- */
-export function dynatraceMessage(text: string): string | undefined {
-  const body = parseJson(text)
-  if (typeof body !== 'object' || body === null) {
-    const trimmed = text.trim()
-    return trimmed && !trimmed.startsWith('<') ? trimmed : undefined
-  }
-  const b = body as Record<string, unknown>
-  const parts: string[] = []
-  const err = b.error
-  if (typeof err === 'object' && err !== null) {
-    const e = err as Record<string, unknown>
-    if (typeof e.message === 'string') parts.push(e.message)
-    if (Array.isArray(e.constraintViolations)) {
-      for (const v of e.constraintViolations as Array<
-        Record<string, unknown>
-      >) {
-        const path = typeof v.path === 'string' ? `${v.path}: ` : ''
-        if (typeof v.message === 'string') parts.push(`${path}${v.message}`)
-      }
-    }
-  } else if (
-    typeof err === 'string' &&
-    typeof b.error_description !== 'string'
-  ) {
-    parts.push(err)
-  }
-  if (typeof b.error_description === 'string' && b.error_description) {
-    parts.push(
-      typeof err === 'string'
-        ? `${err}: ${b.error_description}`
-        : b.error_description
-    )
-  }
-  if (typeof b.message === 'string') parts.push(b.message)
-  if (typeof b.errorsMap === 'object' && b.errorsMap !== null) {
-    for (const [k, v] of Object.entries(
-      b.errorsMap as Record<string, unknown>
-    )) {
-      parts.push(`${k}: ${String(v)}`)
-    }
-  }
-  return parts.length > 0 ? parts.join('; ') : undefined
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Context } from './context.js'
 import { createClassicToken } from './dynatrace/api-tokens.js'
 import { createPlatformToken } from './dynatrace/platform-tokens.js'
+import { bodyRetryDelay } from './dynatrace/errors.js'
 import { getBearer, type Bearer } from './dynatrace/sso.js'
 import type { MintedToken } from './dynatrace/tokens.js'
 import { ActionError, errorMessage } from './errors.js'
@@ -86,6 +87,7 @@ export function createHttp(
     allowedOrigins: origins,
     deadline: Date.now() + budgetMs,
     maxRetries: inputs.maxRetries,
+    bodyRetryDelay,
     requestTimeoutMs: Math.min(30_000, Math.max(2_000, budgetMs / 4))
   })
 }

@@ -1,12 +1,12 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
 import {
   attempts,
-  dynatraceMessage,
   parseJson,
   type Http,
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
+import { explainError, missingAccess } from './errors.js'
 import {
   CLASSIC_TOKEN_ID,
   MAX_CREATE_ATTEMPTS,
@@ -204,9 +204,7 @@ function createError(
   req: ClassicTokenRequest,
   log: Logger
 ): ActionError {
-  const detail =
-    log.clean(dynatraceMessage(response.text) ?? '') ||
-    'no explanation in the response'
+  const detail = explainError(log, response)
   const env = req.environmentId ?? new URL(req.platformUrl).host
   switch (response.status) {
     case 400:
@@ -224,7 +222,10 @@ function createError(
       )
     case 403:
       return new ActionError(
-        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`
+        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). ${
+          missingAccess(log, response) ??
+          `The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`
+        }`
       )
     case 404:
       return new ActionError(
@@ -295,12 +296,10 @@ export async function deleteClassicToken(
   })
   if (response.status === 204 || response.status === 200) return 'revoked'
   if (response.status === 404) return 'already-gone'
-  const detail =
-    deps.log.clean(dynatraceMessage(response.text) ?? '') ||
-    'no explanation in the response'
+  const detail = explainError(deps.log, response)
   const hint =
     response.status === 403 || response.status === 401
-      ? ' The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'
+      ? ` ${missingAccess(deps.log, response) ?? 'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'}`
       : ''
   throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
 }

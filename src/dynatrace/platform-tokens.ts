@@ -1,12 +1,12 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
 import {
   attempts,
-  dynatraceMessage,
   parseJson,
   type Http,
   type HttpResponse
 } from '../http.js'
 import type { Logger } from '../log.js'
+import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
 import {
   MAX_CREATE_ATTEMPTS,
   PLATFORM_TOKEN_ID,
@@ -156,9 +156,7 @@ function createError(
   req: PlatformTokenRequest,
   log: Logger
 ): ActionError {
-  const detail =
-    log.clean(dynatraceMessage(response.text) ?? '') ||
-    'no explanation in the response'
+  const detail = explainError(log, response)
   switch (response.status) {
     case 400:
       return new ActionError(
@@ -170,7 +168,7 @@ function createError(
       )
     case 403:
       return new ActionError(
-        `Not allowed to create platform tokens in account ${req.accountUuid} (HTTP 403: ${detail}). The OAuth client needs the scope account-idm-write (in practice also platform-token:tokens:write and platform-token:tokens:manage).`
+        `Not allowed to create platform tokens in account ${req.accountUuid} (HTTP 403: ${detail}). ${missingAccess(log, response) ?? `The OAuth client needs the scope ${PLATFORM_TOKEN_SCOPES.create} to create platform tokens, and ${PLATFORM_TOKEN_SCOPES.delete} to revoke them: sources disagree on the names, so grant ${PLATFORM_TOKEN_SCOPES.all}.`}`
       )
     case 404:
       return new ActionError(
@@ -198,12 +196,10 @@ export async function deletePlatformToken(
   })
   if (response.status === 200 || response.status === 204) return 'revoked'
   if (response.status === 404) return 'already-gone'
-  const detail =
-    deps.log.clean(dynatraceMessage(response.text) ?? '') ||
-    'no explanation in the response'
+  const detail = explainError(deps.log, response)
   const hint =
     response.status === 403 || response.status === 401
-      ? ' The OAuth client needs account-idm-write to revoke platform tokens.'
+      ? ` ${missingAccess(deps.log, response) ?? `The OAuth client needs ${PLATFORM_TOKEN_SCOPES.delete} to revoke platform tokens.`}`
       : ''
   throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
 }

@@ -1,7 +1,8 @@
 import { ActionError } from '../errors.js'
-import { dynatraceMessage, parseJson, type Http } from '../http.js'
+import { parseJson, type Http } from '../http.js'
 import type { Credentials } from '../inputs.js'
 import type { Logger } from '../log.js'
+import { explainError } from './errors.js'
 
 /** An SSO bearer token (OAuth2 client credentials; dynatrace-api.md §1). */
 export interface Bearer {
@@ -86,8 +87,7 @@ function ssoError(
   const code = typeof body?.error === 'string' ? body.error : undefined
   const description =
     typeof body?.error_description === 'string' ? body.error_description : ''
-  const detail =
-    log.clean(dynatraceMessage(text) ?? '') || 'no explanation in the response'
+  const detail = explainError(log, { text })
   const requested = request.scopes.join(' ')
 
   if (code === 'invalid_client' || status === 401) {

@@ -7,8 +7,8 @@
  */
 import { ActionError } from '../errors.js'
 import { isUuid } from '../inputs.js'
+import { explainError, missingAccess } from '../dynatrace/errors.js'
 import {
-  dynatraceMessage,
   parseJson,
   type Http,
   type HttpResponse,
@@ -418,10 +418,7 @@ export class IamApi {
   }
 
   private detail(response: HttpResponse): string {
-    return (
-      this.options.log.clean(dynatraceMessage(response.text) ?? '') ||
-      'no explanation in the response'
-    )
+    return explainError(this.options.log, response)
   }
 
   private unexpected(op: Operation, field: string): ActionError {
@@ -439,6 +436,15 @@ export class IamApi {
           `Could not ${op.what}: Account Management did not accept the SSO bearer (${status}). Check that account-urn is the account the OAuth client belongs to.`
         )
       case 403: {
+        const named = missingAccess(
+          this.options.log,
+          response,
+          `the OAuth client (Account Management → Identity & access management → OAuth clients)${this.options.scopesRequested ? ' and to the oauth-scopes input' : ''}`
+        )
+        if (named)
+          return new ActionError(
+            `Not allowed to ${op.what} (${status}). ${named}`
+          )
         const [fine, umbrella] = op.scopes
         const scopes = umbrella
           ? `${fine} (or the broader ${umbrella})`
