@@ -1,10 +1,5 @@
 import { ActionError, AmbiguousRequestError } from '../errors.js'
-import {
-  attempts,
-  parseJson,
-  type Http,
-  type HttpResponse
-} from '../http.js'
+import { attempts, parseJson, type Http, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import { explainError, missingAccess } from './errors.js'
 import {
