@@ -317,7 +317,7 @@ describe('invalid-value and unreadable-file', () => {
       ['error', `${P}/invalid.yml`, 14, undefined], // token-lifetime: 10d
       ['error', `${P}/invalid.yml`, 15, undefined], // revoke: maybe
       ['error', `${P}/invalid.yml`, 16, undefined], // token-scopes missing
-      ['error', `${P}/policies.yml`, 25, undefined] // binding level
+      ['error', `${P}/policies.yml`, 27, undefined] // the line of level: tenant // binding level
     ])
     expect(byRule(findings, 'unreadable-file')).toEqual([
       ['error', BROKEN, 9, undefined]

@@ -1,12 +1,13 @@
 /**
  * Table-driven tests of the pure parts of the IAM module: the YAML inputs,
- * the local statement check, and the statement comparison that keeps reruns
+ * the statement check (the same for the step and the audit), and the statement comparison that keeps reruns
  * from rewriting a policy Dynatrace merely reformatted.
  */
 import { describe, expect, test } from '@jest/globals'
 import { normaliseStatement } from '../src/iam/ensure.js'
 import { mapLimit } from '../src/iam/limit.js'
-import { checkStatement, parseIamInputs } from '../src/iam/parse.js'
+import { parseIamInputs } from '../src/iam/parse.js'
+import { audit } from './fixtures/audit/run-audit.js'
 
 const errorOf = (policies: string, bindings: string): string => {
   try {
@@ -96,7 +97,7 @@ describe('parseIamInputs', () => {
     [
       '- { name: p, statement: "ALLOW a:b" }',
       '',
-      'policies[0].statement: every statement must end with ";" (expected "ALLOW|DENY <permission>[, <permission>…] [WHERE <condition>];").'
+      'policies[0].statement: line 1, column 10: the statement is not terminated: end it with ";".'
     ],
     [
       '- { name: p, statment: "ALLOW a:b;" }',
@@ -150,33 +151,87 @@ describe('parseIamInputs', () => {
   })
 })
 
-describe('checkStatement', () => {
+describe('statements: one checker for the step and the audit', () => {
+  const policy = (statement: string): string =>
+    `- name: p\n  statement: ${JSON.stringify(statement)}`
   test.each([
     ['ALLOW settings:objects:read;', undefined],
     ['allow settings:objects:read, settings:schemas:read;', undefined],
-    ['ALLOW storage:*:read;', undefined],
     [
       'ALLOW settings:objects:read WHERE settings:schemaId = "a;b";\nDENY settings:objects:write;',
       undefined
     ],
-    ['ALLOW settings:objects:read', 'every statement must end with ";"'],
-    ['ALLOW settings:objects:read; DENY', 'every statement must end with ";"'],
-    ['   ', 'is empty.'],
-    ['ALLOW;', '"ALLOW" does not look like a policy statement'],
-    [
-      'PERMIT settings:objects:read;',
-      '"PERMIT settings:objects:read" does not look like a policy statement'
-    ],
-    [
-      'ALLOW settings;',
-      '"ALLOW settings" does not look like a policy statement'
-    ],
-    ['ALLOW a:b; ALLOW c d:e;', '"ALLOW c d:e" (statement 2) does not look']
+    ['ALLOW settings:objects:read', 'the statement is not terminated'],
+    ['ALLOW settings:objects:read; DENY', 'expected a permission'],
+    ['   ', 'policies[0].statement: is empty.'],
+    ['ALLOW;', 'expected a permission'],
+    ['PERMIT settings:objects:read;', 'expected ALLOW or DENY'],
+    ['ALLOW settings;', '"settings" is not a permission'],
+    ['ALLOW a:b; ALLOW c d:e;', 'line 1, column 18: "c" is not a permission']
   ])('%j', (statement, expected) => {
-    const problem = checkStatement(statement)
-    if (expected === undefined) expect(problem).toBeUndefined()
-    else expect(problem).toContain(expected)
+    const message = errorOf(policy(statement), '')
+    if (expected === undefined) expect(message).toBe('')
+    else expect(message).toContain(expected)
   })
+
+  // Where the step and the audit used to disagree, each case is decided once (on
+  // Dynatrace's policy syntax docs: comments with //, no wildcards, WHERE needs
+  // name operator "value") and both sides are checked to agree.
+  const decided: Array<[string, string, string, string | undefined]> = [
+    [
+      'a statementQuery: key',
+      '- name: p\n  statementQuery: "ALLOW settings:objects:read;"',
+      '',
+      'policies[0]: unknown key "statementQuery" (did you mean "statement"?); allowed keys: name, description, statement.'
+    ],
+    [
+      'a group: typo',
+      '',
+      '- policy: p\n  group: A',
+      'bindings[0]: unknown key "group" (did you mean "groups"?); allowed keys: policy, groups, level, boundaries.'
+    ],
+    [
+      'a wildcard permission',
+      policy('ALLOW storage:*:read;'),
+      '',
+      'policies[0].statement: line 1, column 7: "storage:*:read" has a wildcard; Dynatrace\'s policy syntax names each permission'
+    ],
+    [
+      'a // comment before a statement',
+      policy('// read only\nALLOW settings:objects:read;'),
+      '',
+      undefined
+    ],
+    [
+      'WHERE without a condition',
+      policy('ALLOW settings:objects:read WHERE foo;'),
+      '',
+      'policies[0].statement: line 1, column 35: expected a condition name (service:attribute, e.g. settings:schemaId), found "foo".'
+    ]
+  ]
+  test.each(decided)(
+    '%s: the step and the audit agree',
+    async (_name, policies, bindings, expected) => {
+      const step = errorOf(policies, bindings)
+      const r = await audit({ policies, bindings })
+      const rejected = r.findings.filter(
+        (f) => f.rule === 'invalid-value' || f.rule === 'policy-syntax'
+      )
+      if (expected === undefined) {
+        expect(step).toBe('')
+        expect(rejected).toEqual([])
+        return
+      }
+      expect(step).toContain(expected)
+      expect(rejected).toHaveLength(1)
+      expect(rejected[0]!.severity).toBe('error')
+      // The same fault, named as a reviewer reads it (statements by their policy's name).
+      const same = expected
+        .replace(/^policies\[0\]\.statement: /, 'policy "p": statement ')
+        .replace(/ has a wildcard.*/, '')
+      expect(rejected[0]!.message).toContain(same)
+    }
+  )
 })
 
 describe('normaliseStatement', () => {

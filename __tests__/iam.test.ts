@@ -663,7 +663,7 @@ describe('errors', () => {
     expect(failure(run)).toBe(
       [
         'Invalid IAM inputs (no request was sent):',
-        '  - policies[0].statement: "ALOW settings:objects:read" does not look like a policy statement; expected "ALLOW|DENY <permission>[, <permission>…] [WHERE <condition>];".',
+        '  - policies[0].statement: line 1, column 1: expected ALLOW or DENY at the start of a statement, found "ALOW".',
         '  - policies[1].statement: missing.',
         '  - bindings[0]: unknown key "group" (did you mean "groups"?); allowed keys: policy, groups, level, boundaries.'
       ].join('\n')

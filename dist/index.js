@@ -589,7 +589,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-NFZB5IMK.js");
+      const { runAudit } = await import("./chunks/audit-5AEFWSS4.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -598,7 +598,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-IVADLBFJ.js");
+      const { checkIamInputs } = await import("./chunks/iam-BY6FSN2W.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -657,7 +657,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-IVADLBFJ.js");
+    const { ensureIam } = await import("./chunks/iam-BY6FSN2W.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

@@ -250,6 +250,13 @@ class Parser {
           `expected a permission (service:resource:action, e.g. settings:objects:read), found ${describe(token)}`
         )
       }
+      if (token.text.includes('*')) {
+        // Dynatrace's policy syntax documents no wildcards: each permission is named.
+        this.fail(
+          token,
+          `"${token.text.slice(0, 60)}" has a wildcard; Dynatrace's policy syntax names each permission (e.g. storage:logs:read, storage:metrics:read), so list the ones needed`
+        )
+      }
       if (!PERMISSION.test(token.text)) {
         this.fail(
           token,

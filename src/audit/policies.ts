@@ -1,13 +1,17 @@
 /**
- * The IAM inputs: `policies` (YAML list of name/description/statement) and `bindings`
- * (YAML list of policy/groups/level). Statements are parsed by src/policy-statement.ts;
- * positions inside a statement are mapped back to the workflow line they are on.
+ * The IAM inputs in the audit. They are read by the same parser as the mint step
+ * (src/iam/parse.ts), so the audit reports exactly what the step would reject, at the
+ * workflow line it is on; on top, it judges the permissions of valid statements.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
+import { isScalar } from 'yaml'
 import {
-  formatPolicyError,
-  parsePolicyStatements
-} from '../policy-statement.js'
+  formatPath,
+  nodeAt,
+  readBindings,
+  readPolicies,
+  type IamInput,
+  type IamProblem
+} from '../iam/parse.js'
 import {
   POLICY_PERMISSIONS,
   RETIRED_SCOPE_PREFIXES,
@@ -16,8 +20,6 @@ import {
 } from '../scopes.js'
 import { finding, type Finding } from './findings.js'
 import {
-  deref,
-  scalarText,
   scalarValue,
   show,
   valueContainer,
@@ -25,43 +27,50 @@ import {
   type Value
 } from './values.js'
 
-/** The value parsed as YAML, or a finding saying it is not YAML. */
-function parseNested(
-  value: Value,
-  input: string,
-  shape: string
-): { doc: Document.Parsed } | { finding: Finding } {
-  const doc = parseDocument(value.text, { prettyErrors: false })
-  const error = doc.errors[0]
-  if (error) {
-    const reason = error.message.split('\n')[0] ?? error.code
-    const line = value.lineOf(error.pos[0]) ?? value.line
-    return {
-      finding: finding(
-        'invalid-value',
-        `${input}: is not valid YAML (${show(reason, 120)}); give ${shape}.`,
-        { ...where(value), ...(line !== undefined ? { line } : {}) }
-      )
-    }
-  }
-  return { doc }
-}
-
-/** Text of a map entry, aliases followed. */
-function text(
-  map: unknown,
-  key: string,
-  doc: Document.Parsed
-): string | undefined {
-  if (!isMap(map)) return undefined
-  const node = deref(map.get(key, true), doc)
-  return isScalar(node) ? scalarText(node) : undefined
-}
-
-/** A Where for an offset of a nested node. */
+/** A Where for an offset in `value`'s text. */
 function at(value: Value, offset: number): { file?: string; line?: number } {
   const line = value.lineOf(offset) ?? value.line
   return { ...where(value), ...(line !== undefined ? { line } : {}) }
+}
+
+/**
+ * The step's problems with an input as findings: statement syntax errors as
+ * `policy-syntax` (at the line inside the statement), the rest as `invalid-value`.
+ * `label` is the input as messages name it ("policies", "This step's policies").
+ */
+function problemFindings<T>(
+  read: IamInput<T>,
+  value: Value,
+  label: string
+): Finding[] {
+  const container = valueContainer(value)
+  return read.problems.map((problem: IamProblem) => {
+    const [, ...rest] = problem.path
+    const path = `${label}${formatPath(['', ...rest])}`
+    const offset = problem.node?.range?.[0] ?? 0
+    if (problem.statementOffset !== undefined && isScalar(problem.node)) {
+      // Named by the policy's name, as a reviewer reads the YAML.
+      const index = problem.path[1]
+      const name =
+        read.doc && typeof index === 'number'
+          ? nodeAt(read.doc, ['policies', index, 'name'])
+          : undefined
+      const title = isScalar(name)
+        ? `policy ${show(String(name.value), 60)}`
+        : `policy ${Number(index) + 1}`
+      const statement = scalarValue(problem.node, container)
+      return finding(
+        'policy-syntax',
+        `${label}: ${title}: statement ${problem.message} Dynatrace would reject the policy; statements read ALLOW|DENY <permission>[, <permission>] [WHERE <condition> [AND <condition>]];`,
+        at(statement, problem.statementOffset)
+      )
+    }
+    return finding(
+      'invalid-value',
+      `${path}: ${problem.message} The step would fail.`,
+      problem.node ? at(value, offset) : where(value)
+    )
+  })
 }
 
 /** True for permissions that change something (write, manage, admin, delete, …). */
@@ -73,53 +82,17 @@ export function isWritePermission(permission: string): boolean {
 /** policy-syntax, unknown-permission and unconditioned-write for the `policies` input. */
 export function auditPolicies(value: Value, input: string): Finding[] {
   if (value.text.trim() === '') return []
-  const shape =
-    'a YAML list of policies, each with name, description and statement'
-  const parsed = parseNested(value, input, shape)
-  if ('finding' in parsed) return [parsed.finding]
-  const { doc } = parsed
-  const root = deref(doc.contents, doc)
-  if (!isSeq(root)) {
-    return [
-      finding('invalid-value', `${input}: must be ${shape}.`, where(value))
-    ]
-  }
+  const read = readPolicies(value.text)
+  const findings = problemFindings(read, value, input)
   const container = valueContainer(value)
-  const findings: Finding[] = []
-  root.items.forEach((item, index) => {
-    const policy = deref(item, doc)
-    const start = policy?.range?.[0] ?? 0
-    const name = text(policy, 'name', doc)
-    const title =
-      name !== undefined ? `policy ${show(name, 60)}` : `policy ${index + 1}`
-    const statementNode = isMap(policy)
-      ? deref(
-          policy.get('statement', true) ?? policy.get('statementQuery', true),
-          doc
-        )
-      : undefined
-    if (!isScalar(statementNode) || scalarText(statementNode).trim() === '') {
-      findings.push(
-        finding(
-          'invalid-value',
-          `${input}: ${title} has no statement; give each policy a statement such as "ALLOW settings:objects:read;".`,
-          at(value, start)
-        )
-      )
-      return
-    }
-    const statement = scalarValue(statementNode, container)
-    const result = parsePolicyStatements(statement.text)
-    for (const error of result.errors) {
-      findings.push(
-        finding(
-          'policy-syntax',
-          `${input}: ${title}: statement ${formatPolicyError(error)}. Dynatrace would reject the policy; statements read ALLOW|DENY <permission>[, <permission>] [WHERE <condition> [AND <condition>]];`,
-          at(statement, error.offset)
-        )
-      )
-    }
-    for (const s of result.statements) {
+  for (const policy of read.specs) {
+    const node =
+      read.doc && nodeAt(read.doc, ['policies', policy.index, 'statement'])
+    const parsed = read.statements.get(policy.index)
+    if (!isScalar(node) || !parsed) continue
+    const statement = scalarValue(node, container)
+    const title = `policy ${show(policy.name, 60)}`
+    for (const s of parsed.statements) {
       s.permissions.forEach((permission, i) => {
         const loc = at(statement, s.permissionPositions[i]?.offset ?? 0)
         if (!POLICY_PERMISSIONS.includes(permission)) {
@@ -157,56 +130,12 @@ export function auditPolicies(value: Value, input: string): Finding[] {
         }
       })
     }
-  })
+  }
   return findings
 }
 
-const LEVEL = /^(account|environment|environment:[a-z0-9][a-z0-9-]{1,62})$/
-
-/** invalid-value for a `bindings` input whose shape the step would reject. */
+/** invalid-value for a `bindings` input the step would reject. */
 export function auditBindings(value: Value, input: string): Finding[] {
   if (value.text.trim() === '') return []
-  const shape =
-    'a YAML list of bindings, each with policy, groups and optionally level'
-  const parsed = parseNested(value, input, shape)
-  if ('finding' in parsed) return [parsed.finding]
-  const { doc } = parsed
-  const root = deref(doc.contents, doc)
-  if (!isSeq(root)) {
-    return [
-      finding('invalid-value', `${input}: must be ${shape}.`, where(value))
-    ]
-  }
-  const findings: Finding[] = []
-  root.items.forEach((item, index) => {
-    const binding = deref(item, doc)
-    const loc = at(value, binding?.range?.[0] ?? 0)
-    const problems: string[] = []
-    if (!isMap(binding)) {
-      problems.push('is not a map with policy, groups and level')
-    } else {
-      if (!text(binding, 'policy', doc)?.trim()) problems.push('has no policy')
-      const groups = deref(binding.get('groups', true), doc)
-      const hasGroups = isSeq(groups)
-        ? groups.items.length > 0
-        : isScalar(groups) && scalarText(groups).trim() !== ''
-      if (!hasGroups) problems.push('has no groups')
-      const level = text(binding, 'level', doc)
-      if (level !== undefined && !LEVEL.test(level.trim())) {
-        problems.push(
-          `has level ${show(level, 60)}, which is not account, environment or environment:<id>`
-        )
-      }
-    }
-    if (problems.length > 0) {
-      findings.push(
-        finding(
-          'invalid-value',
-          `${input}: binding ${index + 1} ${problems.join(' and ')}; the step would fail.`,
-          loc
-        )
-      )
-    }
-  })
-  return findings
+  return problemFindings(readBindings(value.text), value, input)
 }

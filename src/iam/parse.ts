@@ -1,11 +1,27 @@
 /**
- * The `policies` and `bindings` inputs: YAML text → validated specs. Purely
- * local (no requests); every problem names the entry and field, e.g.
- * `bindings[2].groups: …`, so a typo is found before anything is changed.
+ * The `policies` and `bindings` inputs: YAML text → validated specs, for the mint and plan
+ * steps and for the offline audit alike, so the audit reports exactly what the step would
+ * reject. Purely local (no requests). Every problem names the entry and field
+ * (`bindings[2].groups`) and keeps its place in the YAML text, which the audit turns into
+ * a workflow line. Statements are checked by the one statement parser,
+ * src/policy-statement.ts.
  */
-import { parse, YAMLParseError } from 'yaml'
+import {
+  isAlias,
+  isMap,
+  isSeq,
+  parseDocument,
+  YAMLParseError,
+  type Document,
+  type Node
+} from 'yaml'
 import { ActionError } from '../errors.js'
 import { neutralise } from '../log.js'
+import {
+  formatPolicyError,
+  parsePolicyStatements,
+  type ParsedPolicy
+} from '../policy-statement.js'
 import { suggest } from '../scopes.js'
 
 /** An account-level policy this step ensures exists with this content. */
@@ -38,6 +54,34 @@ export interface BindingSpec {
   boundaries: string[]
 }
 
+/** Both IAM inputs, parsed and validated. */
+export interface IamSpecs {
+  policies: PolicySpec[]
+  bindings: BindingSpec[]
+}
+
+/** Where a problem is: `['bindings', 2, 'groups']` reads `bindings[2].groups`. */
+export type IamPath = Array<string | number>
+
+/** One thing the step would reject. */
+export interface IamProblem {
+  path: IamPath
+  message: string
+  /** The YAML node the problem is about (for its position), when there is one. */
+  node?: Node
+  /** A statement syntax error: the offset inside the statement's text. */
+  statementOffset?: number
+}
+
+/** One IAM input, read: the valid entries, every problem, and the parsed document. */
+export interface IamInput<T> {
+  specs: T[]
+  problems: IamProblem[]
+  doc?: Document.Parsed
+  /** The parsed statements of each valid policy, by its index in the list. */
+  statements: Map<number, ParsedPolicy>
+}
+
 const POLICY_KEYS = ['name', 'description', 'statement'] as const
 const BINDING_KEYS = ['policy', 'groups', 'level', 'boundaries'] as const
 /** Keys people write by habit (Dynatrace's API and Monaco names), with what they mean here. */
@@ -48,19 +92,22 @@ const KEY_ALIASES: Readonly<Record<string, string>> = {
   policy: 'statement'
 }
 const ENV_ID = /^[a-z0-9][a-z0-9-]{1,62}$/
-/** service:resource[:action]…, e.g. settings:objects:read or storage:*:read. */
-const PERMISSION = /^[a-z][\w-]*(?::[\w.*-]+)+$/i
-const STATEMENT = /^(ALLOW|DENY)\s+(.+?)(?:\s+WHERE\s+(\S.*))?$/is
-const STATEMENT_FORM =
-  'ALLOW|DENY <permission>[, <permission>…] [WHERE <condition>];'
 
 /** A value as it may appear in a message: one line, bounded, quoted. */
 const show = (value: string): string => `"${neutralise(value, 80)}"`
 
-/** Both IAM inputs, parsed and validated. */
-export interface IamSpecs {
-  policies: PolicySpec[]
-  bindings: BindingSpec[]
+/** `bindings[2].groups[1]`. */
+export function formatPath(path: IamPath): string {
+  return path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`
+    )
+    .join('')
+}
+
+/** A problem as one line: `bindings[0].groups: missing.` */
+export function formatProblem(problem: IamProblem): string {
+  return `${formatPath(problem.path)}: ${problem.message}`
 }
 
 /**
@@ -68,152 +115,162 @@ export interface IamSpecs {
  * ActionError listing every problem in both.
  */
 export function parseIamInputs(policies: string, bindings: string): IamSpecs {
-  const problems: string[] = []
-  const specs = {
-    policies: parsePolicies(policies, problems),
-    bindings: parseBindings(bindings, problems)
-  }
-  const error = problemsError(problems)
+  const p = readPolicies(policies)
+  const b = readBindings(bindings)
+  const error = problemsError([...p.problems, ...b.problems].map(formatProblem))
   if (error) throw error
-  return specs
+  return { policies: p.specs, bindings: b.specs }
 }
 
-function parsePolicies(text: string, problems: string[]): PolicySpec[] {
-  const specs: PolicySpec[] = []
-  const seen = new Map<string, number>()
-  for (const [index, entry] of readList('policies', text, problems)) {
-    const at = `policies[${index}]`
-    if (!checkKeys(at, entry, POLICY_KEYS, problems)) continue
-    const name = requiredString(at, entry, 'name', problems)
-    const description = optionalString(at, entry, 'description', problems)
-    const statement = requiredString(at, entry, 'statement', problems)
-    if (statement !== undefined) {
-      const problem = checkStatement(statement)
-      if (problem) problems.push(`${at}.statement: ${problem}`)
-    }
-    if (name !== undefined) {
-      const first = seen.get(name)
-      if (first !== undefined) {
-        problems.push(
-          `${at}.name: ${show(name)} is already defined in policies[${first}]; each policy must appear once.`
-        )
-      } else seen.set(name, index)
-    }
-    if (name !== undefined && statement !== undefined) {
-      specs.push({ index, name, description: description ?? '', statement })
-    }
+/** The node at `path` of an input's document (aliases followed), for positions. */
+export function nodeAt(doc: Document.Parsed, path: IamPath): Node | undefined {
+  const deref = (node: unknown): Node | undefined =>
+    isAlias(node) ? deref(node.resolve(doc)) : ((node ?? undefined) as Node)
+  let node: unknown = doc.contents
+  for (const key of path.slice(1)) {
+    node = deref(node)
+    if (isSeq(node) && typeof key === 'number') node = node.items[key]
+    else if (isMap(node)) node = node.get(key, true)
+    else return undefined
   }
-  return specs
+  return deref(node)
 }
 
-function parseBindings(text: string, problems: string[]): BindingSpec[] {
-  const specs: BindingSpec[] = []
-  for (const [index, entry] of readList('bindings', text, problems)) {
-    const at = `bindings[${index}]`
-    if (!checkKeys(at, entry, BINDING_KEYS, problems)) continue
-    const policy = requiredString(at, entry, 'policy', problems)
-    const groups = stringList(at, entry, 'groups', problems, true)
-    const boundaries = stringList(at, entry, 'boundaries', problems, false)
-    const level = parseLevel(at, entry.level, problems)
-    if (policy !== undefined && groups && boundaries && level) {
-      specs.push({ index, policy, groups, level, boundaries })
-    }
-  }
-  return specs
-}
+/** Collects problems for one input, with the node each is about. */
+class Reader {
+  readonly problems: IamProblem[] = []
 
-/**
- * A basic local check of a statementQuery, so an obvious typo fails before
- * any request; Dynatrace validates the full grammar on create/update.
- * Returns the problem, or undefined when the text looks like statements.
- */
-export function checkStatement(statement: string): string | undefined {
-  const parts = splitStatements(statement)
-  if (parts === undefined) {
-    return `every statement must end with ";" (expected "${STATEMENT_FORM}").`
-  }
-  if (parts.length === 0) return 'is empty.'
-  for (const [i, part] of parts.entries()) {
-    const m = STATEMENT.exec(part)
-    const permissions = m?.[2]?.split(',').map((p) => p.trim()) ?? []
-    if (!m || !permissions.every((p) => PERMISSION.test(p))) {
-      const which = parts.length > 1 ? ` (statement ${i + 1})` : ''
-      return `${show(part)}${which} does not look like a policy statement; expected "${STATEMENT_FORM}".`
-    }
-  }
-  return undefined
-}
+  constructor(private readonly doc: Document.Parsed) {}
 
-/** Split on `;` outside double quotes; undefined when text follows the last `;` or a quote is open. */
-function splitStatements(text: string): string[] | undefined {
-  const parts: string[] = []
-  let current = ''
-  let quoted = false
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted
-    if (ch === ';' && !quoted) {
-      parts.push(current.trim())
-      current = ''
-    } else current += ch
+  problem(path: IamPath, message: string, statementOffset?: number): void {
+    const node = nodeAt(this.doc, path)
+    this.problems.push({
+      path,
+      message,
+      ...(node ? { node } : {}),
+      ...(statementOffset !== undefined ? { statementOffset } : {})
+    })
   }
-  if (quoted || current.trim() !== '') return undefined
-  return parts.filter((p) => p !== '')
 }
 
 type Entry = Record<string, unknown>
 
-/** The YAML text as a list of mappings, with their indexes; problems for anything else. */
-function readList(
-  input: string,
+/** Parse the YAML of one input and hand its entries to `each`. */
+function readList<T>(
+  input: 'policies' | 'bindings',
   text: string,
-  problems: string[]
-): Array<[number, Entry]> {
-  if (text.trim() === '') return []
-  let value: unknown
-  try {
-    value = parse(text, { prettyErrors: true, uniqueKeys: true })
-  } catch (error) {
+  each: (reader: Reader, index: number, entry: Entry, out: IamInput<T>) => void
+): IamInput<T> {
+  const out: IamInput<T> = { specs: [], problems: [], statements: new Map() }
+  if (text.trim() === '') return out
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
+  const error = doc.errors[0]
+  if (error) {
     const where =
       error instanceof YAMLParseError && error.linePos
         ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})`
         : ''
-    const reason =
-      error instanceof YAMLParseError
-        ? error.message
-            .split('\n')[0]!
-            .replace(/ at line \d+, column \d+:?$/, '')
-        : String(error)
-    problems.push(
-      `${input}: is not valid YAML${where}: ${neutralise(reason, 200)}`
-    )
-    return []
+    const reason = error.message
+      .split('\n')[0]!
+      .replace(/ at line \d+, column \d+:?$/, '')
+    out.problems.push({
+      path: [input],
+      message: `is not valid YAML${where}: ${neutralise(reason, 200)}`
+    })
+    return out
   }
-  if (value === null || value === undefined) return []
-  if (!Array.isArray(value)) {
-    problems.push(
-      `${input}: must be a YAML list (start each entry with "- "), not a ${describe(value)}.`
-    )
-    return []
-  }
-  const entries: Array<[number, Entry]> = []
-  for (const [index, item] of value.entries()) {
-    if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      entries.push([index, item as Entry])
-    } else {
-      problems.push(
-        `${input}[${index}]: must be a mapping (name: value lines), not a ${describe(item)}.`
+  out.doc = doc
+  const reader = new Reader(doc)
+  const value: unknown = doc.toJS({ maxAliasCount: 100 })
+  if (value !== null && value !== undefined) {
+    if (!Array.isArray(value)) {
+      reader.problem(
+        [input],
+        `must be a YAML list (start each entry with "- "), not a ${describe(value)}.`
       )
+    } else {
+      for (const [index, item] of value.entries()) {
+        if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+          each(reader, index, item as Entry, out)
+        } else {
+          reader.problem(
+            [input, index],
+            `must be a mapping (name: value lines), not a ${describe(item)}.`
+          )
+        }
+      }
     }
   }
-  return entries
+  out.problems.push(...reader.problems)
+  return out
+}
+
+/** The `policies` input. */
+export function readPolicies(text: string): IamInput<PolicySpec> {
+  const seen = new Map<string, number>()
+  return readList<PolicySpec>('policies', text, (reader, index, entry, out) => {
+    const at: IamPath = ['policies', index]
+    if (!checkKeys(reader, at, entry, POLICY_KEYS)) return
+    const name = requiredString(reader, at, entry, 'name')
+    const description = optionalString(reader, at, entry, 'description')
+    const statement = requiredString(reader, at, entry, 'statement')
+    let parsed: ParsedPolicy | undefined
+    if (statement !== undefined) {
+      parsed = parsePolicyStatements(entry.statement as string)
+      for (const error of parsed.errors) {
+        reader.problem(
+          [...at, 'statement'],
+          `${formatPolicyError(error)}.`,
+          error.offset
+        )
+      }
+    }
+    if (name !== undefined) {
+      const first = seen.get(name)
+      if (first !== undefined) {
+        reader.problem(
+          [...at, 'name'],
+          `${show(name)} is already defined in policies[${first}]; each policy must appear once.`
+        )
+      } else seen.set(name, index)
+    }
+    if (
+      name !== undefined &&
+      statement !== undefined &&
+      parsed !== undefined &&
+      parsed.errors.length === 0
+    ) {
+      out.specs.push({ index, name, description: description ?? '', statement })
+      out.statements.set(index, parsed)
+    }
+  })
+}
+
+/** The `bindings` input. */
+export function readBindings(text: string): IamInput<BindingSpec> {
+  return readList<BindingSpec>(
+    'bindings',
+    text,
+    (reader, index, entry, out) => {
+      const at: IamPath = ['bindings', index]
+      if (!checkKeys(reader, at, entry, BINDING_KEYS)) return
+      const policy = requiredString(reader, at, entry, 'policy')
+      const groups = stringList(reader, at, entry, 'groups', true)
+      const boundaries = stringList(reader, at, entry, 'boundaries', false)
+      const level = parseLevel(reader, at, entry.level)
+      if (policy !== undefined && groups && boundaries && level) {
+        out.specs.push({ index, policy, groups, level, boundaries })
+      }
+    }
+  )
 }
 
 /** Unknown keys are errors: a typo such as `group:` must not be silently ignored. */
 function checkKeys(
-  at: string,
+  reader: Reader,
+  at: IamPath,
   entry: Entry,
-  allowed: readonly string[],
-  problems: string[]
+  allowed: readonly string[]
 ): boolean {
   let ok = true
   for (const key of Object.keys(entry)) {
@@ -222,53 +279,54 @@ function checkKeys(
     const alias = KEY_ALIASES[key]
     const hint =
       alias && allowed.includes(alias) ? [alias] : suggest(key, allowed)
-    problems.push(
-      `${at}: unknown key ${show(key)}${hint.length > 0 ? ` (did you mean "${hint[0]}"?)` : ''}; allowed keys: ${allowed.join(', ')}.`
+    reader.problem(
+      at,
+      `unknown key ${show(key)}${hint.length > 0 ? ` (did you mean "${hint[0]}"?)` : ''}; allowed keys: ${allowed.join(', ')}.`
     )
   }
   return ok
 }
 
 function requiredString(
-  at: string,
+  reader: Reader,
+  at: IamPath,
   entry: Entry,
-  key: string,
-  problems: string[]
+  key: string
 ): string | undefined {
   const value = entry[key]
   if (value === undefined || value === null) {
-    problems.push(`${at}.${key}: missing.`)
+    reader.problem([...at, key], 'missing.')
     return undefined
   }
-  return nonEmptyString(`${at}.${key}`, value, problems)
+  return nonEmptyString(reader, [...at, key], value)
 }
 
 function optionalString(
-  at: string,
+  reader: Reader,
+  at: IamPath,
   entry: Entry,
-  key: string,
-  problems: string[]
+  key: string
 ): string | undefined {
   const value = entry[key]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string') {
-    problems.push(`${at}.${key}: ${typeHint(value)}`)
+    reader.problem([...at, key], typeHint(value))
     return undefined
   }
   return value
 }
 
 function nonEmptyString(
-  where: string,
-  value: unknown,
-  problems: string[]
+  reader: Reader,
+  path: IamPath,
+  value: unknown
 ): string | undefined {
   if (typeof value !== 'string') {
-    problems.push(`${where}: ${typeHint(value)}`)
+    reader.problem(path, typeHint(value))
     return undefined
   }
   if (value.trim() === '') {
-    problems.push(`${where}: is empty.`)
+    reader.problem(path, 'is empty.')
     return undefined
   }
   return value.trim()
@@ -276,42 +334,43 @@ function nonEmptyString(
 
 /** A string or a list of strings, de-duplicated; `required` means at least one. */
 function stringList(
-  at: string,
+  reader: Reader,
+  at: IamPath,
   entry: Entry,
   key: string,
-  problems: string[],
   required: boolean
 ): string[] | undefined {
   const value = entry[key]
   if (value === undefined || value === null) {
     if (!required) return []
-    problems.push(`${at}.${key}: missing.`)
+    reader.problem([...at, key], 'missing.')
     return undefined
   }
-  const items = Array.isArray(value) ? value : [value]
+  const items: unknown[] = Array.isArray(value) ? value : [value]
   const out: string[] = []
   let ok = true
   for (const [i, item] of items.entries()) {
-    const where = Array.isArray(value) ? `${at}.${key}[${i}]` : `${at}.${key}`
-    const text = nonEmptyString(where, item, problems)
+    const path = Array.isArray(value) ? [...at, key, i] : [...at, key]
+    const text = nonEmptyString(reader, path, item)
     if (text === undefined) ok = false
     else if (!out.includes(text)) out.push(text)
   }
   if (ok && required && out.length === 0) {
-    problems.push(`${at}.${key}: is an empty list; name at least one.`)
+    reader.problem([...at, key], 'is an empty list; name at least one.')
     return undefined
   }
   return ok ? out : undefined
 }
 
 function parseLevel(
-  at: string,
-  value: unknown,
-  problems: string[]
+  reader: Reader,
+  at: IamPath,
+  value: unknown
 ): LevelRef | undefined {
+  const path = [...at, 'level']
   if (value === undefined || value === null) return { type: 'environment' }
   if (typeof value !== 'string') {
-    problems.push(`${at}.level: ${typeHint(value)}`)
+    reader.problem(path, typeHint(value))
     return undefined
   }
   const text = value.trim()
@@ -321,10 +380,11 @@ function parseLevel(
   if (m && ENV_ID.test(m[1]!.trim())) {
     return { type: 'environment', id: m[1]!.trim() }
   }
-  problems.push(
+  reader.problem(
+    path,
     m
-      ? `${at}.level: ${show(text)} does not name an environment ID (e.g. environment:abc12345).`
-      : `${at}.level: ${show(text)} is not one of account, environment, environment:<id>.`
+      ? `${show(text)} does not name an environment ID (e.g. environment:abc12345).`
+      : `${show(text)} is not one of account, environment, environment:<id>.`
   )
   return undefined
 }
