@@ -1,16 +1,12 @@
 /**
  * End to end over the committed bundle (dist/): the runner harness spawns
  * main and post as the GitHub runner does, against the Dynatrace emulator.
- * Happy paths, the job summary, revoke: false / mode: revoke, a forward
- * proxy and debug logging — each on the bundled Node 24 and on the
+ * Happy paths, the job summary, revoke: false / mode: revoke and debug
+ * logging (proxies: e2e-network) — each on the bundled Node 24 and on the
  * machine's own Node. Failures and faults: e2e-failures / e2e-faults.
  */
-import { afterEach, describe, expect, test } from '@jest/globals'
-import {
-  DEMO_CLIENT,
-  startForwardProxy,
-  type ForwardProxy
-} from '../test/emulator/index.js'
+import { describe, expect, test } from '@jest/globals'
+import { DEMO_CLIENT } from '../test/emulator/index.js'
 import {
   annotations,
   emulatorInputs,
@@ -26,10 +22,6 @@ import {
 } from '../test/support/e2e.js'
 
 const emulator = emulators()
-const proxies: ForwardProxy[] = []
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()))
-})
 
 describe.each(nodeBinaries())('on $label', ({ path: node }) => {
   if (!node) {
@@ -243,34 +235,6 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       `DELETE ${TOKENS}/${id}`
     ])
     expectClean(emu, [first.main, first.post, second.main, second.post])
-  })
-
-  test('through a forward proxy (HTTP_PROXY): the proxy sees every request', async () => {
-    const emu = await emulator()
-    const proxy: ForwardProxy = await startForwardProxy()
-    proxies.push(proxy)
-    const origin = `http://emulator.localhost:${emu.port}`
-    const { main, post } = await runJob({
-      node,
-      inputs: emulatorInputs(
-        { url: origin, state: emu.state },
-        { 'token-scopes': 'ReadConfig' }
-      ),
-      env: { HTTP_PROXY: proxy.url }
-    })
-    expect(main.exitCode).toBe(0)
-    expect(post!.exitCode).toBe(0)
-    expect(post!.log).toContain(`Revoked token ${main.outputs['token-id']!}.`)
-    expect(sequence(emu)).toHaveLength(5)
-    // Each request went through the proxy, which asked for the name.
-    expect(proxy.seen.length).toBeGreaterThanOrEqual(5)
-    expect(new Set(proxy.seen)).toEqual(
-      new Set([`emulator.localhost:${emu.port}`])
-    )
-    for (const r of emu.requests)
-      expect(r.headers.host).toBe(`emulator.localhost:${emu.port}`)
-    expect(main.state['platform-url']).toBe(origin)
-    expectClean(emu, [main, post])
   })
 
   test('RUNNER_DEBUG=1: debug lines in the log, still no secret', async () => {

@@ -112,6 +112,22 @@ describe('bad input fails before any request, naming the input and the value', (
       /sso-url: "http:\/\/sso\.example\.com\/token" must use https \(plain http is accepted only on loopback/
     ],
     [
+      'plain http to a *.localhost name (DNS and proxies would see the secret)',
+      {
+        'sso-url': 'http://sso.localhost:8080/sso/oauth2/token',
+        'allow-custom-endpoints': 'true'
+      },
+      /sso-url: "http:\/\/sso\.localhost:8080\/sso\/oauth2\/token" must use https \(plain http is accepted only on loopback: localhost, 127\.0\.0\.0\/8 or \[::1\], with allow-custom-endpoints: true\)/
+    ],
+    [
+      'plain http to a name that merely starts like loopback',
+      {
+        'account-api-url': 'http://127.0.0.1.nip.io',
+        'allow-custom-endpoints': 'true'
+      },
+      /account-api-url: "http:\/\/127\.0\.0\.1\.nip\.io" must use https/
+    ],
+    [
       'credentials in URL',
       { 'account-api-url': 'https://u:p@api.dynatrace.com' },
       /account-api-url: must not contain credentials/

@@ -8,7 +8,7 @@ import {
   explainError,
   missingAccess,
   parseJson
-} from "./chunks/chunk-QU4XWURX.js";
+} from "./chunks/chunk-GNRLBPKA.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -23,7 +23,7 @@ import {
   setOutput,
   tokenTypeOf,
   writeSummary
-} from "./chunks/chunk-UYZZ7IFW.js";
+} from "./chunks/chunk-7IJQOCVX.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -589,7 +589,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-5AEFWSS4.js");
+      const { runAudit } = await import("./chunks/audit-X7CRHGP3.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -598,7 +598,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-BY6FSN2W.js");
+      const { checkIamInputs } = await import("./chunks/iam-HPAOKWS3.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -657,7 +657,7 @@ async function mint(ctx) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-BY6FSN2W.js");
+    const { ensureIam } = await import("./chunks/iam-HPAOKWS3.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });

@@ -79,7 +79,7 @@ const { metafile } = await esbuild.build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [builtinsThroughRequire, sideEffectFreeDependencies],
-  // CommonJS dependencies (tunnel) require() Node built-ins; give ESM chunks a require.
+  // CommonJS dependencies require() Node built-ins; give ESM chunks a require.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)"
   }

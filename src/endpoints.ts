@@ -96,13 +96,17 @@ export function isDynatraceHost(hostname: string): boolean {
   return host.endsWith('.dynatrace.com') || host.endsWith('.dynatracelabs.com')
 }
 
-/** Loopback hosts (RFC 6761 `.localhost` included), where plain http is acceptable. */
+/**
+ * Loopback address literals (`localhost`, 127.0.0.0/8, ::1): the only hosts plain http
+ * may go to. Not RFC 6761's `*.localhost` names: Node asks DNS for them, and
+ * @actions/http-client sends them through HTTP_PROXY, so a client secret would travel in
+ * clear. Expects a WHATWG URL hostname (IPv4 normalised, IPv6 in brackets).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  const host = hostname.toLowerCase()
   return (
     host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127(\.\d{1,3}){3}$/.test(host) ||
-    host === '::1'
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '[::1]'
   )
 }

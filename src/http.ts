@@ -5,7 +5,13 @@ import type {
   request as httpRequest
 } from 'node:http'
 import { createRequire } from 'node:module'
-import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import {
+  openDirect,
+  originAgent,
+  targetOf,
+  type PendingConnection
+} from './connections.js'
+import { isLoopbackHost } from './endpoints.js'
 import { ActionError, AmbiguousRequestError } from './errors.js'
 import type { Logger } from './log.js'
 import { USER_AGENT } from './version.js'
@@ -90,7 +96,15 @@ class NetworkError extends Error {
 interface Transport {
   request: typeof httpRequest
   agent: Agent
+  /** Opens a connection to the origin (directly or through the proxy). */
+  open: () => PendingConnection
+  /** A connection opened by preconnect() that no request has adopted yet. */
+  spare?: PendingConnection
 }
+
+/** Set when a proxy variable is: https requests then need src/proxy.ts. */
+const proxyConfigured = (): boolean =>
+  !!(process.env.https_proxy || process.env.HTTPS_PROXY)
 
 const defaultSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms))
@@ -108,6 +122,8 @@ export class Http {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly now: () => number
   private readonly random: () => number
+  /** src/proxy.ts, loaded on first use (most runners have no proxy). */
+  private proxies?: typeof import('./proxy.js')
   /** The most recent `Date` header seen from Dynatrace, with the local time it arrived. */
   private lastServerDate?: { server: number; local: number }
 
@@ -122,6 +138,7 @@ export class Http {
   withBudget(ms: number): Http {
     const child = new Http({ ...this.options, deadline: this.now() + ms })
     for (const [k, v] of this.transports) child.transports.set(k, v)
+    if (this.proxies) child.proxies = this.proxies
     child.lastServerDate = this.lastServerDate
     return child
   }
@@ -132,11 +149,64 @@ export class Http {
     return this.lastServerDate.server + (this.now() - this.lastServerDate.local)
   }
 
-  /** Close kept-alive connections so the process can exit at once. */
+  /**
+   * Open a connection (TCP, TLS, proxy tunnel) to `target`'s origin ahead of its first
+   * request, so its handshakes overlap with the request in flight (the SSO bearer); the
+   * next request to that origin adopts it. Nothing is written on it until then, so no
+   * credential goes over it before that request. Does nothing for an origin that is not
+   * allowed or already has a connection, or when the proxy settings are unusable (the
+   * request reports that). dispose() drops it if no request took it.
+   */
+  preconnect(target: string | undefined): void {
+    let url: URL
+    try {
+      url = new URL(target ?? '')
+    } catch {
+      return
+    }
+    if (!this.allowed.has(url.origin) || this.transports.has(url.origin)) return
+    if (this.needsProxies(url)) {
+      // Only a tunnel's own handshakes are saved then; load the code, then open it.
+      void this.loadProxies().then(
+        () => this.preconnect(target),
+        () => undefined
+      )
+      return
+    }
+    let transport: Transport
+    try {
+      transport = this.transportFor(url)
+    } catch {
+      return // the request reports it
+    }
+    const spare = transport.open()
+    // Until a request adopts it, its failures are nobody's: that request opens another.
+    const ignore = (): void => undefined
+    if ('socket' in spare) spare.socket.on('error', ignore)
+    else spare.tunnel.then((stream) => stream.on('error', ignore), ignore)
+    transport.spare = spare
+  }
+
+  private needsProxies(url: URL): boolean {
+    return url.protocol === 'https:' && !this.proxies && proxyConfigured()
+  }
+
+  private async loadProxies(): Promise<void> {
+    this.proxies ??= await import('./proxy.js')
+  }
+
+  /** Close kept-alive and pre-opened connections so the process can exit at once. */
   dispose(): void {
-    // Tunnel (proxy) agents keep no sockets alive and have no destroy().
-    for (const { agent } of this.transports.values()) {
-      if (typeof agent.destroy === 'function') agent.destroy()
+    for (const transport of this.transports.values()) {
+      transport.agent.destroy()
+      const spare = transport.spare
+      transport.spare = undefined
+      if (spare && 'socket' in spare) spare.socket.destroy()
+      else if (spare)
+        spare.tunnel.then(
+          (stream) => stream.destroy(),
+          () => undefined
+        )
     }
     this.transports.clear()
   }
@@ -257,13 +327,20 @@ export class Http {
 
   /**
    * The transport for an origin, loaded on first use: TLS (node:https) only for https
-   * URLs and the proxy tunnel only when a proxy applies, because initialising modules
-   * a run does not use is start-up time paid on every job.
+   * URLs and src/proxy.ts only with a proxy variable (loaded before), because
+   * initialising modules a run does not use is start-up time paid on every job. Plain http goes only to loopback and never through a proxy (it would see
+   * the client secret); https goes through HTTPS_PROXY unless NO_PROXY says otherwise.
    */
-  private async transportFor(url: URL): Promise<Transport> {
+  private transportFor(url: URL): Transport {
     const cached = this.transports.get(url.origin)
     if (cached) return cached
     const secure = url.protocol === 'https:'
+    if (!secure && !isLoopbackHost(url.hostname)) {
+      // Defence in depth: inputs accept plain http only for loopback literals.
+      throw new ActionError(
+        `Refusing to send a request to ${url.origin} over plain http: only loopback (localhost, 127.0.0.0/8, [::1]) may be reached without TLS.`
+      )
+    }
     // require(), not import(): an ESM import of node:http makes Node build a facade by
     // evaluating every export getter, one of which loads Node's bundled undici (~12 ms).
     const module = {
@@ -271,40 +348,27 @@ export class Http {
         secure ? 'node:https' : 'node:http'
       ) as typeof import('node:http')
     }
-    // Proxy resolution is @actions/http-client's (HTTPS_PROXY / HTTP_PROXY / NO_PROXY,
-    // loopback never proxied); the CONNECT tunnel is the `tunnel` agent it uses too.
-    const proxy = getProxyUrl(url)
-    let agent: Agent
-    if (proxy) {
-      const { default: tunnel } = await import('tunnel')
-      const options = {
-        proxy: {
-          host: proxy.hostname,
-          port: Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)),
-          ...(proxy.username || proxy.password
-            ? {
-                proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
-              }
-            : {})
-        }
-      }
-      const overHttps = proxy.protocol === 'https:'
-      agent = secure
-        ? overHttps
-          ? tunnel.httpsOverHttps(options)
-          : tunnel.httpsOverHttp(options)
-        : overHttps
-          ? tunnel.httpOverHttps(options)
-          : tunnel.httpOverHttp(options)
-    } else {
-      // Kept alive so that requests to one host in a run share a connection.
-      agent = new module.default.Agent({ keepAlive: true })
-    }
-    // Looked up on the module object at call time (test doubles patch it there).
+    const target = targetOf(url)
+    const proxy = secure ? this.proxies?.proxyFor(url) : undefined
+    if (proxy && 'unusable' in proxy) throw new ActionError(proxy.unusable)
+    const tunnel = this.proxies?.openTunnel
     const transport: Transport = {
+      // Looked up on the module object at call time (test doubles patch it there).
       request: (...args) =>
         module.default.request(...(args as Parameters<typeof httpRequest>)),
-      agent
+      open: () =>
+        proxy && tunnel
+          ? { tunnel: tunnel(target, proxy) }
+          : openDirect(target),
+      agent: originAgent(
+        module.default,
+        () => transport.open(),
+        () => {
+          const spare = transport.spare
+          transport.spare = undefined
+          return spare
+        }
+      )
     }
     this.transports.set(url.origin, transport)
     return transport
@@ -315,7 +379,8 @@ export class Http {
     url: URL,
     timeoutMs: number
   ): Promise<HttpResponse> {
-    const transport = await this.transportFor(url)
+    if (this.needsProxies(url)) await this.loadProxies()
+    const transport = this.transportFor(url)
     const headers: OutgoingHttpHeaders = {
       'user-agent': USER_AGENT,
       accept: 'application/json'

@@ -241,7 +241,7 @@ export function readInputs(
     const loopback = isLoopbackHost(url.hostname)
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
       problems.push(
-        `${name}: ${show(value)} must use https (plain http is accepted only on loopback, with allow-custom-endpoints: true).`
+        `${name}: ${show(value)} must use https (plain http is accepted only on loopback: localhost, 127.0.0.0/8 or [::1], with allow-custom-endpoints: true).`
       )
       return undefined
     }

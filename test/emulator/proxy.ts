@@ -5,7 +5,8 @@
  * The action bypasses proxies only for loopback literals, so tests point it
  * at a name such as http://emulator.localhost:<port>; the proxy connects any
  * `*.localhost` host to 127.0.0.1 and every other host to itself. `seen`
- * records `host:port` as the client asked for it, in arrival order.
+ * records `host:port` as the client asked for it, in arrival order, and
+ * `auth` the decoded Proxy-Authorization (Basic) of each, '' when none.
  *
  * It works on raw TCP sockets rather than node:http on purpose: a test file
  * that ran earlier in the same jest worker may have left nock's interceptor
@@ -16,6 +17,7 @@ import { connect, createServer, type Socket } from 'node:net'
 export interface ForwardProxy {
   url: string
   seen: string[]
+  auth: string[]
   close(): Promise<void>
 }
 
@@ -31,6 +33,7 @@ const BAD_REQUEST =
 
 export async function startForwardProxy(): Promise<ForwardProxy> {
   const seen: string[] = []
+  const auth: string[] = []
   const sockets = new Set<Socket>()
   const track = (s: Socket): Socket => {
     sockets.add(s)
@@ -66,11 +69,18 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
     const [requestLine = '', ...headerLines] = head.split('\r\n')
     const [method = '', target = '', version = 'HTTP/1.1'] =
       requestLine.split(' ')
+    const basic = headerLines
+      .map((l) => /^proxy-authorization:\s*basic\s+(\S+)/i.exec(l)?.[1])
+      .find((v) => v !== undefined)
+    const recordAuth = (): void => {
+      auth.push(basic ? Buffer.from(basic, 'base64').toString('utf8') : '')
+    }
 
     if (method.toUpperCase() === 'CONNECT') {
       const m = /^(.*):(\d+)$/.exec(target)
       if (!m) return void client.end(BAD_REQUEST)
       seen.push(target)
+      recordAuth()
       open(client, m[1]!, Number(m[2]), (upstream) => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
         if (rest.length > 0) upstream.write(rest)
@@ -86,6 +96,7 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
     }
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
     seen.push(`${url.hostname}:${port}`)
+    recordAuth()
     // Origin-form request line, and one request per upstream connection so
     // the relay never has to find message boundaries.
     const headers = headerLines.filter(
@@ -135,6 +146,7 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     seen,
+    auth,
     async close() {
       const done = new Promise<void>((resolve) => server.close(() => resolve()))
       for (const s of sockets) s.destroy()

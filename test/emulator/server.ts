@@ -8,6 +8,7 @@ import {
   type IncomingMessage,
   type ServerResponse
 } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { Socket } from 'node:net'
 import { describeFault, FaultQueues, truncateJson } from './faults.js'
 import { createTrustPolicy } from './federation.js'
@@ -270,14 +271,17 @@ export async function startEmulator(
     return send(res, entry, response)
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('error', () => undefined)
     req.on('end', () => {
       void handle(req, res, Buffer.concat(chunks).toString('utf8'))
     })
-  })
+  }
+  const server = options.tls
+    ? createTlsServer(options.tls, onRequest)
+    : createServer(onRequest)
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -295,7 +299,7 @@ export async function startEmulator(
   const port = address.port
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     state,

@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   port?: number
   /** Workload identity federation trusts (see federation.ts); default none. */
   trustPolicies?: TrustPolicyInit[]
+  /** Serve https with this key and certificate (see test/support/tls.ts); default plain http. */
+  tls?: { key: string; cert: string }
 }
 
 /** One request as the emulator saw it. */
