@@ -461,8 +461,7 @@ describe('endpoint derivation', () => {
       .post('/dynatrace/platform/classic/environment-api/v2/apiTokens')
       .reply(201, {
         id: `dt0c01.${'A'.repeat(24)}`,
-        token: `dt0c01.${'A'.repeat(24)}.${'B'.repeat(64)}`,
-        expirationDate: 'x'
+        token: `dt0c01.${'A'.repeat(24)}.${'B'.repeat(64)}`
       })
       .get(
         `/dynatrace/platform/classic/environment-api/v2/apiTokens/dt0c01.${'A'.repeat(24)}`
@@ -491,7 +490,10 @@ describe('endpoint derivation', () => {
     mockSso()
     host('https://api.dynatrace.com')
       .post(`/iam/v1/accounts/${ACCOUNT_UUID}/platform-tokens`)
-      .reply(200, { tokenId: 'dt0s16.X', token: `dt0s16.X.${'C'.repeat(64)}` })
+      .reply(200, {
+        tokenId: `dt0s16.${'X'.repeat(8)}`,
+        token: `dt0s16.${'X'.repeat(8)}.${'C'.repeat(64)}`
+      })
     const run = await runStep({
       inputs: {
         ...PLATFORM_INPUTS,

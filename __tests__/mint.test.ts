@@ -239,7 +239,7 @@ describe('classic token', () => {
   test('creates the token with the bearer, an expiry on the server clock, and hands it off', async () => {
     const { seen } = recordRequests()
     mockSso()
-    mockClassicCreate()
+    mockClassicCreate(undefined, '2026-11-21T06:30:00.000Z')
     const run = await runStep({
       inputs: {
         ...CLASSIC_INPUTS,
@@ -263,7 +263,7 @@ describe('classic token', () => {
       token: TOKEN,
       'token-id': TOKEN_ID,
       'token-type': 'classic',
-      'token-expires-at': '2026-11-21T07:00:00.000Z',
+      'token-expires-at': '2026-11-21T06:30:00.000Z',
       'token-scopes': 'ReadConfig,WriteConfig',
       'access-token': BEARER,
       'environment-url': PLATFORM,
@@ -286,14 +286,14 @@ describe('classic token', () => {
     expect(run.state).toEqual({
       'token-id': TOKEN_ID,
       'token-type': 'classic',
-      'expires-at': '2026-11-21T07:00:00.000Z',
+      'expires-at': '2026-11-21T06:30:00.000Z',
       'sso-url': `${SSO}${SSO_PATH}`,
       'platform-url': PLATFORM,
       revoke: 'true'
     })
     expect(run.summary).toContain(TOKEN_ID)
     expect(run.summary).toContain('(verified)')
-    expect(run.summary).toContain('2026-11-21T07:00:00.000Z')
+    expect(run.summary).toContain('2026-11-21T06:30:00.000Z')
     expect(run.summary).toContain('in the post step')
     expectNoLeaks(run, seen)
   })

@@ -4,7 +4,12 @@ import { createClassicToken } from './dynatrace/api-tokens.js'
 import { createPlatformToken } from './dynatrace/platform-tokens.js'
 import { bodyRetryDelay } from './dynatrace/errors.js'
 import { getBearer, type Bearer } from './dynatrace/sso.js'
-import type { MintedToken } from './dynatrace/tokens.js'
+import {
+  checkedServerNow,
+  tokenProblems,
+  type AskedFor,
+  type MintedToken
+} from './dynatrace/tokens.js'
 import { ActionError, errorMessage } from './errors.js'
 import { Http } from './http.js'
 import type { IamResult } from './iam/index.js'
@@ -195,7 +200,7 @@ async function mint(ctx: Context): Promise<void> {
     return
   }
 
-  const token = await createToken(
+  const { token, asked } = await createToken(
     ctx,
     bearer,
     iam !== undefined && iam.bindingsAdded > 0
@@ -212,11 +217,9 @@ async function mint(ctx: Context): Promise<void> {
       : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
   })
   try {
-    if (token.missingScopes) {
-      throw new ActionError(
-        `Dynatrace created token ${token.id} without scope(s) ${token.missingScopes.join(', ')} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
-      )
-    }
+    // The token handed on must be the token asked for.
+    const problems = tokenProblems(token, asked)
+    if (problems.length > 0) throw new ActionError(problems.join(' '))
     handOff(inputs, token, bearer)
   } catch (error) {
     // The token exists but the job cannot use it: do not leave it valid.
@@ -244,11 +247,13 @@ async function createToken(
   ctx: Context,
   bearer: Bearer,
   iamChanged: boolean
-): Promise<MintedToken> {
+): Promise<{ token: MintedToken; asked: AskedFor }> {
   const { inputs, log, http } = ctx
   const e = inputs.endpoints
-  // Expiry on Dynatrace's clock (the SSO response's Date header), not the runner's.
-  const now = http.serverNow()
+  // Expiry on Dynatrace's clock (the SSO response's Date header), which must not run
+  // far ahead of the runner's: a forged Date header must not lengthen the token's life.
+  const runnerNow = Date.now()
+  const now = checkedServerNow(log, http.serverNow(), runnerNow)
   // The milliseconds are random: with the name, they identify this run's token if a
   // create's answer is lost (jobs of a matrix share the default name).
   const expirationDate = new Date(
@@ -256,9 +261,16 @@ async function createToken(
       1 +
       Math.floor(Math.random() * 998)
   ).toISOString()
+  const asked: AskedFor = {
+    scopes: inputs.tokenScopes,
+    allowedScopes: inputs.allowedScopes,
+    lifetimeSeconds: inputs.tokenLifetimeSeconds,
+    expirationDate,
+    runnerNow
+  }
   const deps = { http, log, bearer: bearer.accessToken }
   if (inputs.tokenType === 'classic') {
-    return createClassicToken(deps, {
+    const token = await createClassicToken(deps, {
       platformUrl: e.platformUrl!,
       ...(e.environmentId ? { environmentId: e.environmentId } : {}),
       name: inputs.tokenName,
@@ -266,6 +278,7 @@ async function createToken(
       expirationDate,
       ...(iamChanged ? { retryForbiddenUntil: now + IAM_PROPAGATION_MS } : {})
     })
+    return { token, asked }
   }
   const owner = inputs.platformTokenOwner ?? bearer.subject
   if (!owner) {
@@ -273,7 +286,7 @@ async function createToken(
       'platform-token-owner: is required because the SSO bearer does not name its user. Pass the UUID of the service user the OAuth client belongs to (Account Management → Service users).'
     )
   }
-  return createPlatformToken(deps, {
+  const token = await createPlatformToken(deps, {
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid!,
     environmentId: e.environmentId!,
@@ -282,6 +295,7 @@ async function createToken(
     expirationDate,
     ownerUuid: owner
   })
+  return { token, asked }
 }
 
 /**

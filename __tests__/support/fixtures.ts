@@ -120,9 +120,10 @@ export function mockSso(bearer = BEARER, times = 1): nock.Scope {
   )
 }
 
-/** Classic token creation and read-back succeed with the given scopes. */
+/** Classic token creation and read-back succeed with the given scopes and expiry. */
 export function mockClassicCreate(
-  scopes = ['ReadConfig', 'WriteConfig']
+  scopes = ['ReadConfig', 'WriteConfig'],
+  expirationDate = '2026-11-21T07:00:00.000Z'
 ): nock.Scope {
   return host(PLATFORM)
     .post(TOKENS_PATH)
@@ -131,7 +132,7 @@ export function mockClassicCreate(
       {
         id: TOKEN_ID,
         token: TOKEN,
-        expirationDate: '2026-11-21T07:00:00.000Z'
+        expirationDate
       },
       DATE_HEADER
     )

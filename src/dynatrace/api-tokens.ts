@@ -5,10 +5,11 @@ import { explainError, missingAccess } from './errors.js'
 import {
   CLASSIC_TOKEN_ID,
   MAX_CREATE_ATTEMPTS,
+  UntrustedAnswerError,
+  checkCreatedToken,
   cleanUpLostCreate,
-  reportedExpiry,
+  noteExpiry,
   reportedScopes,
-  tokenId,
   type ListedToken,
   type LostCreate,
   type MintedToken
@@ -45,39 +46,24 @@ interface Deps {
 }
 
 /**
- * Create a classic API token, mask it, and read back the scopes it really carries
- * (Dynatrace drops unknown scopes silently). A token that lacks a requested scope is
- * returned with `missingScopes` set: the caller has saved it for revocation by then,
- * and revokes it through the same path as any later failure.
+ * Create a classic API token, mask it, and read back the scopes and expiry it really
+ * has (Dynatrace drops unknown scopes silently). The caller checks them against what
+ * was asked (tokenProblems) once it has saved the token for revocation, and revokes it
+ * through the same path as any later failure.
  */
 export async function createClassicToken(
   deps: Deps,
   req: ClassicTokenRequest
 ): Promise<MintedToken> {
-  const created = await createWithRecovery(deps, req)
-  const token: MintedToken = {
-    type: 'classic',
-    id: created.id,
-    secret: created.token,
-    name: req.name,
-    expiresAt: created.expirationDate ?? req.expirationDate,
-    scopes: req.scopes,
-    scopesVerified: false
-  }
-  await verifyScopes(deps, req, token)
+  const token = await createWithRecovery(deps, req)
+  await verifyToken(deps, req, token)
   return token
-}
-
-interface Created {
-  id: string
-  token: string
-  expirationDate?: string
 }
 
 async function createWithRecovery(
   deps: Deps,
   req: ClassicTokenRequest
-): Promise<Created> {
+): Promise<MintedToken> {
   const sleep =
     deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   for (let attempt = 1; ; attempt++) {
@@ -97,7 +83,7 @@ async function createWithRecovery(
         creates: true
       })
       if (response.status === 201 || response.status === 200) {
-        return readCreated(deps, response)
+        return readCreated(deps, req, response)
       }
     } catch (error) {
       if (!(error instanceof AmbiguousRequestError)) throw error
@@ -109,6 +95,12 @@ async function createWithRecovery(
         () => listTokens(deps, req),
         (id) => deleteClassicToken(deps, req.platformUrl, id)
       )
+      if (error instanceof UntrustedAnswerError) {
+        // Not a network accident: asking again would most likely get the same answer.
+        throw new ActionError(
+          `${error.message} Nothing it created is left valid. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers, and try again.`
+        )
+      }
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
           `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
@@ -133,27 +125,34 @@ async function createWithRecovery(
 }
 
 /**
- * The created token from a 2xx answer. A body without a usable token means the token
- * exists but its secret is lost: that is handled like a lost answer.
+ * The created token from a 2xx answer. An answer without a token of Dynatrace's shape,
+ * or whose ID is not the token's, means a token may exist whose secret cannot be used:
+ * it is handled like a lost answer.
  */
-function readCreated(deps: Deps, response: HttpResponse): Created {
+function readCreated(
+  deps: Deps,
+  req: ClassicTokenRequest,
+  response: HttpResponse
+): MintedToken {
   const body = parseJson(response.text) as Record<string, unknown> | undefined
-  const token = body?.token
-  // Mask before anything else looks at the response.
-  if (typeof token === 'string') deps.log.addSecret(token)
-  const id =
-    typeof token === 'string'
-      ? tokenId(body?.id, token, CLASSIC_TOKEN_ID)
-      : undefined
-  if (typeof token !== 'string' || id === undefined) {
-    throw new AmbiguousRequestError(
-      `Could not create the classic API token: Dynatrace answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form dt0c01.…), so a token may exist that the action never saw.`
-    )
+  const { id, secret } = checkCreatedToken(
+    deps.log,
+    'classic',
+    body?.token,
+    body?.id
+  )
+  const token: MintedToken = {
+    type: 'classic',
+    id,
+    secret,
+    name: req.name,
+    expiresAt: req.expirationDate,
+    reportedExpiries: [],
+    scopes: req.scopes,
+    scopesVerified: false
   }
-  const created: Created = { id, token }
-  const expiry = reportedExpiry(body?.expirationDate)
-  if (expiry) created.expirationDate = expiry
-  return created
+  noteExpiry(token, body, 'expirationDate')
+  return token
 }
 
 function lostCreate(req: ClassicTokenRequest): LostCreate {
@@ -233,8 +232,8 @@ function createError(
   }
 }
 
-/** Read back the token's scopes and fail, naming them, if any requested scope was dropped. */
-async function verifyScopes(
+/** Read back the token's scopes and expiry, for the caller to check. */
+async function verifyToken(
   deps: Deps,
   req: ClassicTokenRequest,
   token: MintedToken
@@ -263,18 +262,18 @@ async function verifyScopes(
     )
     return
   }
-  const body = parseJson(response.text) as { scopes?: unknown } | undefined
+  const body = parseJson(response.text) as Record<string, unknown> | undefined
   if (response.status !== 200 || !Array.isArray(body?.scopes)) {
     deps.log.warning(
       `The scopes of token ${token.id} were not verified (HTTP ${response.status}).`
     )
     return
   }
-  const carried = reportedScopes(body.scopes)
-  const missing = req.scopes.filter((s) => !carried.includes(s))
-  if (missing.length > 0) token.missingScopes = missing
-  token.scopes = carried
+  const { names, unreadable } = reportedScopes(body.scopes as unknown[])
+  token.scopes = names
+  if (unreadable > 0) token.unreadableScopes = unreadable
   token.scopesVerified = true
+  noteExpiry(token, body, 'expirationDate')
 }
 
 /** Delete a classic token by ID. Resolves 'already-gone' on 404. */

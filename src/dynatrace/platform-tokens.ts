@@ -5,8 +5,10 @@ import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
 import {
   MAX_CREATE_ATTEMPTS,
   PLATFORM_TOKEN_ID,
+  UntrustedAnswerError,
+  checkCreatedToken,
   cleanUpLostCreate,
-  tokenId,
+  noteExpiry,
   type ListedToken,
   type MintedToken
 } from './tokens.js'
@@ -76,6 +78,12 @@ export async function createPlatformToken(
         (id) =>
           deletePlatformToken(deps, req.accountApiUrl, req.accountUuid, id)
       )
+      if (error instanceof UntrustedAnswerError) {
+        // Not a network accident: asking again would most likely get the same answer.
+        throw new ActionError(
+          `${error.message} Nothing it created is left valid. Check that account-api-url points at Dynatrace, not at a proxy that rewrites answers, and try again.`
+        )
+      }
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
           `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
@@ -88,33 +96,36 @@ export async function createPlatformToken(
   }
 }
 
-/** The created token from a 2xx answer; without a usable token it counts as lost. */
+/**
+ * The created token from a 2xx answer. Without a token of Dynatrace's shape whose ID
+ * is the reported one, it counts as lost: cleaned up by name and expiry, never by the
+ * reported ID, which may be another job's token.
+ */
 function readCreated(
   deps: Deps,
   req: PlatformTokenRequest,
   response: HttpResponse
 ): MintedToken {
   const body = parseJson(response.text) as Record<string, unknown> | undefined
-  const token = body?.token
-  if (typeof token === 'string') deps.log.addSecret(token)
-  const id =
-    typeof token === 'string'
-      ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID)
-      : undefined
-  if (typeof token !== 'string' || id === undefined) {
-    throw new AmbiguousRequestError(
-      `Could not create the platform token: Account Management answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form), so a token may exist that the action never saw.`
-    )
-  }
-  return {
+  const { id, secret } = checkCreatedToken(
+    deps.log,
+    'platform',
+    body?.token,
+    body?.tokenId
+  )
+  const token: MintedToken = {
     type: 'platform',
     id,
-    secret: token,
+    secret,
     name: req.name,
     expiresAt: req.expirationDate,
+    reportedExpiries: [],
     scopes: req.scopes,
     scopesVerified: false
   }
+  // The documented answer has no expiry; one that has must be within the lifetime.
+  noteExpiry(token, body, 'expirationDate')
+  return token
 }
 
 /** Platform tokens with our name; throws the reason when the list cannot be had. */

@@ -1,28 +1,72 @@
-import { ActionError, errorMessage } from '../errors.js'
+import { formatDuration } from '../duration.js'
+import { AmbiguousRequestError, ActionError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
+
+export type TokenType = 'classic' | 'platform'
 
 /** A token this run created. `secret` is the whole token; it is masked on arrival. */
 export interface MintedToken {
-  type: 'classic' | 'platform'
+  type: TokenType
   id: string
   secret: string
   name: string
-  /** ISO 8601, as Dynatrace reports it (or as requested, for platform tokens). */
+  /** ISO 8601, as Dynatrace reports it (or as requested, when it reports none). */
   expiresAt: string
+  /**
+   * Every expiry Dynatrace reported for the token (create answer, read-back), raw and
+   * never printed: null means the token never expires.
+   */
+  reportedExpiries: unknown[]
   scopes: string[]
   /** The scopes were read back from Dynatrace after creation. */
   scopesVerified: boolean
-  /**
-   * Requested scopes the created token does not carry (Dynatrace drops the ones it
-   * does not accept). The caller must not hand such a token on: it revokes it and fails.
-   */
-  missingScopes?: string[]
+  /** Read-back scope entries that are not scope names at all (counted, never printed). */
+  unreadableScopes?: number
 }
 
 /**
- * Shapes of what Dynatrace returns, checked before a value reaches a log line, an
- * output, a URL or state: a hostile or broken server must not be able to smuggle
- * line breaks or workflow commands in through a token ID.
+ * Dynatrace's token format: `prefix.public.secret`, and the token ID is `prefix.public`
+ * ("Token format" in https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens-legacy:
+ * a 24-character public portion and a 64-character secret portion, upper-case letters
+ * and digits, `dt0[a-zA-Z]{1}[0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}`). Checking the
+ * whole token keeps a `true`, an `abc` or a `$(…)` from being handed on, and keeps
+ * masking from hiding ordinary words in the log.
+ */
+const TOKEN_FORMAT: Record<
+  TokenType,
+  { prefix: string; publicLength: readonly [number, number] }
+> = {
+  classic: { prefix: 'dt0c01', publicLength: [24, 24] },
+  // UNCONFIRMED: the length of a platform token's public portion. Public samples show
+  // 8 characters (a secret-scanning rule's test data, the emulator follows it), the
+  // docs' general format 24: accept both and some margin.
+  platform: { prefix: 'dt0s16', publicLength: [8, 64] }
+}
+const SECRET_LENGTH = 64
+
+function tokenShape(type: TokenType): RegExp {
+  const { prefix, publicLength: [min, max] } = TOKEN_FORMAT[type]
+  return new RegExp(
+    `^${prefix}\\.[A-Z0-9]{${min},${max}}\\.[A-Z0-9]{${SECRET_LENGTH}}$`
+  )
+}
+
+const TOKEN_SHAPE: Record<TokenType, RegExp> = {
+  classic: tokenShape('classic'),
+  platform: tokenShape('platform')
+}
+
+/** How a token of this type looks, for messages. */
+function describeShape(type: TokenType): string {
+  const { prefix, publicLength: [min, max] } = TOKEN_FORMAT[type]
+  const length = min === max ? `${min}` : `${min}–${max}`
+  return `${prefix}.<${length} characters>.<${SECRET_LENGTH} characters>, upper-case letters and digits`
+}
+
+/**
+ * Shapes of token IDs as list endpoints and inputs report them, checked before a value
+ * reaches a log line, an output, a URL or state: a hostile or broken server must not
+ * be able to smuggle line breaks or workflow commands in through a token ID.
  */
 export const CLASSIC_TOKEN_ID = /^dt0c01\.[A-Za-z0-9]{1,64}$/
 export const PLATFORM_TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
@@ -30,15 +74,57 @@ const SCOPE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/
 
-/** The token's ID from the response, or else from the token itself (prefix.public.secret). */
-export function tokenId(
-  reported: unknown,
-  token: string,
-  shape: RegExp
-): string | undefined {
-  if (typeof reported === 'string' && shape.test(reported)) return reported
-  const derived = token.split('.').slice(0, 2).join('.')
-  return shape.test(derived) ? derived : undefined
+/**
+ * A 2xx create answer that cannot be trusted (no token, a token of the wrong shape, an
+ * ID that is not the token's): a token may exist whose secret is unusable, so it is
+ * cleaned up like a lost answer, by name and expiry, never by the ID the answer gave.
+ */
+export class UntrustedAnswerError extends AmbiguousRequestError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UntrustedAnswerError'
+  }
+}
+
+/**
+ * Mask the token of a create answer, then check it: it must have Dynatrace's token
+ * shape, and the ID the answer reports (if any) must be the token's own public part,
+ * so that revoking by that ID revokes this token and no other. Returns the ID.
+ */
+export function checkCreatedToken(
+  log: Logger,
+  type: TokenType,
+  token: unknown,
+  reportedId: unknown
+): { id: string; secret: string } {
+  const shaped = typeof token === 'string' && TOKEN_SHAPE[type].test(token)
+  // Masked the moment it exists. A value of the wrong shape is never printed nor handed
+  // on; it is masked only when long enough that masking cannot hide ordinary words.
+  if (shaped || (typeof token === 'string' && token.trim().length >= 32)) {
+    log.addSecret(token)
+  }
+  const noun = type === 'classic' ? 'classic API token' : 'platform token'
+  const what =
+    type === 'classic'
+      ? 'Dynatrace answered'
+      : 'Account Management answered'
+  if (typeof token !== 'string' || token === '') {
+    throw new UntrustedAnswerError(
+      `Could not create the ${noun}: ${what} without a token, so a token may exist that the action never saw.`
+    )
+  }
+  if (!shaped) {
+    throw new UntrustedAnswerError(
+      `Could not create the ${noun}: ${what} with a token that does not have the shape of a Dynatrace ${type} token (${describeShape(type)}; value hidden), so it is not handed on.`
+    )
+  }
+  const id = token.split('.').slice(0, 2).join('.')
+  if (reportedId !== undefined && reportedId !== null && reportedId !== id) {
+    throw new UntrustedAnswerError(
+      `Could not create the ${noun}: ${what} with a token ID that is not the token's own (${id}; the reported one is hidden), so it is not handed on and nothing is revoked by the reported ID, which may be another job's token.`
+    )
+  }
+  return { id, secret: token }
 }
 
 /** An expiry as Dynatrace reported it, if it is an ISO 8601 timestamp. */
@@ -50,11 +136,146 @@ export function reportedExpiry(value: unknown): string | undefined {
     : undefined
 }
 
-/** Scope names from a response, keeping only well-formed ones. */
-export function reportedScopes(values: unknown[]): string[] {
-  return values.filter(
+/**
+ * Record an expiry field of an answer, when the answer has one, and take it as the
+ * token's expiry when it is readable.
+ */
+export function noteExpiry(
+  token: MintedToken,
+  body: Record<string, unknown> | undefined,
+  field: string
+): void {
+  if (!body || !(field in body)) return
+  token.reportedExpiries.push(body[field])
+  const expiry = reportedExpiry(body[field])
+  if (expiry) token.expiresAt = expiry
+}
+
+/** Scope names from a response, and how many entries are not scope names at all. */
+export function reportedScopes(values: unknown[]): {
+  names: string[]
+  unreadable: number
+} {
+  const names = values.filter(
     (v): v is string => typeof v === 'string' && SCOPE_NAME.test(v)
   )
+  return { names, unreadable: values.length - names.length }
+}
+
+/**
+ * How far Dynatrace's clock may run ahead of the runner's. Expiry is computed on
+ * Dynatrace's clock (its `Date` header), so a clock further ahead — or a forged
+ * `Date` header — would make the token outlive token-lifetime by that much. NTP-synced
+ * clocks agree to well under a second; 5 minutes is the usual bound for clock skew in
+ * authentication protocols (Kerberos' default).
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
+/** Clocks further apart than this (either way) are worth a warning. */
+const CLOCK_WARNING_MS = 60_000
+/**
+ * How much later than requested Dynatrace may report a token's expiry (rounding)
+ * before the token counts as living longer than asked.
+ */
+export const EXPIRY_TOLERANCE_MS = 60_000
+
+/**
+ * Dynatrace's clock as the basis of a token's expiry, judged against the runner's:
+ * fails when it is ahead by more than MAX_CLOCK_AHEAD_MS, warns when the clocks are
+ * more than a minute apart. A clock behind only shortens the token, so it is allowed.
+ */
+export function checkedServerNow(
+  log: Logger,
+  serverNow: number,
+  runnerNow: number
+): number {
+  const ahead = serverNow - runnerNow
+  const clocks = `Dynatrace's clock (from the Date header of its answers) reads ${new Date(serverNow).toISOString()}, the runner's ${new Date(runnerNow).toISOString()}`
+  if (ahead > MAX_CLOCK_AHEAD_MS) {
+    throw new ActionError(
+      `${clocks}: Dynatrace's is ${formatDuration(ahead / 1000)} ahead, more than the ${formatDuration(MAX_CLOCK_AHEAD_MS / 1000)} the action accepts, and a token's expiry computed from it would outlive token-lifetime. No token was created. Check the runner's clock (NTP), and that sso-url and environment-url point at Dynatrace, not at a proxy that rewrites the Date header.`
+    )
+  }
+  if (Math.abs(ahead) > CLOCK_WARNING_MS) {
+    log.warning(
+      `${clocks}: they differ by ${formatDuration(Math.abs(ahead) / 1000)}. The token's expiry is computed on Dynatrace's clock; check the runner's clock (NTP).`
+    )
+  }
+  return serverNow
+}
+
+/** What the run asked for, to check the created token against. */
+export interface AskedFor {
+  scopes: readonly string[]
+  /** allowed-scopes; empty means no list. */
+  allowedScopes: readonly string[]
+  lifetimeSeconds: number
+  /** The expiry sent with the create (ISO 8601, on Dynatrace's clock). */
+  expirationDate: string
+  /** The runner's clock when the expiry was computed. */
+  runnerNow: number
+}
+
+/**
+ * Why the created token must not be handed on, if it differs from what was asked:
+ * scopes missing or added (read back, where the API allows), or an expiry later than
+ * token-lifetime allows, on Dynatrace's clock and on the runner's. Empty when it is
+ * the token asked for. Server text in the messages is limited to well-formed scope
+ * names and ISO 8601 timestamps.
+ */
+export function tokenProblems(token: MintedToken, asked: AskedFor): string[] {
+  const problems: string[] = []
+  if (token.scopesVerified) {
+    const missing = asked.scopes.filter((s) => !token.scopes.includes(s))
+    if (missing.length > 0) {
+      problems.push(
+        `Dynatrace created token ${token.id} without scope(s) ${missing.join(', ')} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
+      )
+    }
+    const added = token.scopes.filter((s) => !asked.scopes.includes(s))
+    const unreadable = token.unreadableScopes ?? 0
+    if (added.length > 0 || unreadable > 0) {
+      const outside =
+        asked.allowedScopes.length > 0
+          ? added.filter((s) => !asked.allowedScopes.includes(s))
+          : []
+      const names = [
+        ...(added.length > 0 ? [`scope(s) ${added.join(', ')}`] : []),
+        ...(unreadable > 0
+          ? [`${unreadable} entr${unreadable === 1 ? 'y' : 'ies'} that are not scope names`]
+          : [])
+      ].join(' and ')
+      problems.push(
+        `Dynatrace created token ${token.id} with ${names} that token-scopes did not ask for${outside.length > 0 ? ` (${outside.join(', ')} not even in allowed-scopes)` : ''}, so the token is not handed on: it could do more than asked. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers.`
+      )
+    }
+  }
+  const lifetime = formatDuration(asked.lifetimeSeconds)
+  const latest = Math.min(
+    Date.parse(asked.expirationDate),
+    asked.runnerNow + asked.lifetimeSeconds * 1000 + MAX_CLOCK_AHEAD_MS
+  )
+  for (const value of token.reportedExpiries) {
+    if (value === null) {
+      problems.push(
+        `Dynatrace reports that token ${token.id} never expires, although the action asked for an expiry of ${asked.expirationDate} (token-lifetime ${lifetime}), so the token is not handed on.`
+      )
+      continue
+    }
+    const expiry = reportedExpiry(value)
+    if (expiry === undefined) {
+      problems.push(
+        `Dynatrace reported an expiry for token ${token.id} that is not an ISO 8601 timestamp (value hidden), so it cannot be checked against token-lifetime (${lifetime}) and the token is not handed on.`
+      )
+      continue
+    }
+    if (Date.parse(expiry) > latest + EXPIRY_TOLERANCE_MS) {
+      problems.push(
+        `Dynatrace reports that token ${token.id} expires at ${expiry}, later than token-lifetime (${lifetime}) allows: the action asked for ${asked.expirationDate}, judged on Dynatrace's clock and the runner's, with ${formatDuration(EXPIRY_TOLERANCE_MS / 1000)} for rounding. The token is not handed on. Check that environment-url${token.type === 'platform' ? ' and account-api-url point' : ' points'} at Dynatrace, not at a proxy that rewrites answers.`
+      )
+    }
+  }
+  // One message per kind is enough (a create answer and a read-back may agree).
+  return [...new Set(problems)]
 }
 
 /** A token as a list endpoint reports it. */
@@ -123,6 +344,7 @@ export async function cleanUpLostCreate(
   list: () => Promise<ListedToken[]>,
   remove: (id: string) => Promise<unknown>
 ): Promise<void> {
+  const untrusted = cause instanceof UntrustedAnswerError
   let listed: ListedToken[]
   try {
     listed = await list()
@@ -139,7 +361,7 @@ export async function cleanUpLostCreate(
   }
   for (const orphan of exact) {
     log.info(
-      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was lost.`
+      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was ${untrusted ? 'not usable' : 'lost'}.`
     )
     try {
       await remove(orphan.id)
