@@ -15,6 +15,7 @@ import {
   Logger,
   errorMessage,
   exportVariable,
+  formatDuration,
   getState,
   mintSummary,
   readInputs,
@@ -27,22 +28,153 @@ import {
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
+var TOKEN_FORMAT = {
+  classic: { prefix: "dt0c01", publicLength: [24, 24] },
+  // UNCONFIRMED: the length of a platform token's public portion. Public samples show
+  // 8 characters (a secret-scanning rule's test data, the emulator follows it), the
+  // docs' general format 24: accept both and some margin.
+  platform: { prefix: "dt0s16", publicLength: [8, 64] }
+};
+var SECRET_LENGTH = 64;
+function tokenShape(type) {
+  const {
+    prefix,
+    publicLength: [min, max]
+  } = TOKEN_FORMAT[type];
+  return new RegExp(
+    `^${prefix}\\.[A-Z0-9]{${min},${max}}\\.[A-Z0-9]{${SECRET_LENGTH}}$`
+  );
+}
+var TOKEN_SHAPE = {
+  classic: tokenShape("classic"),
+  platform: tokenShape("platform")
+};
+function describeShape(type) {
+  const {
+    prefix,
+    publicLength: [min, max]
+  } = TOKEN_FORMAT[type];
+  const length = min === max ? `${min}` : `${min}\u2013${max}`;
+  return `${prefix}.<${length} characters>.<${SECRET_LENGTH} characters>, upper-case letters and digits`;
+}
 var CLASSIC_TOKEN_ID = /^dt0c01\.[A-Za-z0-9]{1,64}$/;
 var PLATFORM_TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 var SCOPE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 var ISO_DATE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-function tokenId(reported, token, shape) {
-  if (typeof reported === "string" && shape.test(reported)) return reported;
-  const derived = token.split(".").slice(0, 2).join(".");
-  return shape.test(derived) ? derived : void 0;
+var UntrustedAnswerError = class extends AmbiguousRequestError {
+  constructor(message) {
+    super(message);
+    this.name = "UntrustedAnswerError";
+  }
+};
+function checkCreatedToken(log, type, token, reportedId) {
+  const shaped = typeof token === "string" && TOKEN_SHAPE[type].test(token);
+  if (shaped || typeof token === "string" && token.trim().length >= 32) {
+    log.addSecret(token);
+  }
+  const noun = type === "classic" ? "classic API token" : "platform token";
+  const what = type === "classic" ? "Dynatrace answered" : "Account Management answered";
+  if (typeof token !== "string" || token === "") {
+    throw new UntrustedAnswerError(
+      `Could not create the ${noun}: ${what} without a token, so a token may exist that the action never saw.`
+    );
+  }
+  if (!shaped) {
+    throw new UntrustedAnswerError(
+      `Could not create the ${noun}: ${what} with a token that does not have the shape of a Dynatrace ${type} token (${describeShape(type)}; value hidden), so it is not handed on.`
+    );
+  }
+  const id = token.split(".").slice(0, 2).join(".");
+  if (reportedId !== void 0 && reportedId !== null && reportedId !== id) {
+    throw new UntrustedAnswerError(
+      `Could not create the ${noun}: ${what} with a token ID that is not the token's own (${id}; the reported one is hidden), so it is not handed on and nothing is revoked by the reported ID, which may be another job's token.`
+    );
+  }
+  return { id, secret: token };
 }
 function reportedExpiry(value) {
   return typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : void 0;
 }
+function noteExpiry(token, body, field) {
+  if (!body || !(field in body)) return;
+  token.reportedExpiries.push(body[field]);
+  const expiry = reportedExpiry(body[field]);
+  if (expiry) token.expiresAt = expiry;
+}
 function reportedScopes(values) {
-  return values.filter(
+  const names = values.filter(
     (v) => typeof v === "string" && SCOPE_NAME.test(v)
   );
+  return { names, unreadable: values.length - names.length };
+}
+var MAX_CLOCK_AHEAD_MS = 5 * 6e4;
+var CLOCK_WARNING_MS = 6e4;
+var EXPIRY_TOLERANCE_MS = 6e4;
+function checkedServerNow(log, serverNow, runnerNow) {
+  const ahead = serverNow - runnerNow;
+  const clocks = `Dynatrace's clock (from the Date header of its answers) reads ${new Date(serverNow).toISOString()}, the runner's ${new Date(runnerNow).toISOString()}`;
+  if (ahead > MAX_CLOCK_AHEAD_MS) {
+    throw new ActionError(
+      `${clocks}: Dynatrace's is ${formatDuration(ahead / 1e3)} ahead, more than the ${formatDuration(MAX_CLOCK_AHEAD_MS / 1e3)} the action accepts, and a token's expiry computed from it would outlive token-lifetime. No token was created. Check the runner's clock (NTP), and that sso-url and environment-url point at Dynatrace, not at a proxy that rewrites the Date header.`
+    );
+  }
+  if (Math.abs(ahead) > CLOCK_WARNING_MS) {
+    log.warning(
+      `${clocks}: they differ by ${formatDuration(Math.abs(ahead) / 1e3)}. The token's expiry is computed on Dynatrace's clock; check the runner's clock (NTP).`
+    );
+  }
+  return serverNow;
+}
+function tokenProblems(token, asked) {
+  const problems = [];
+  if (token.scopesVerified) {
+    const missing = asked.scopes.filter((s) => !token.scopes.includes(s));
+    if (missing.length > 0) {
+      problems.push(
+        `Dynatrace created token ${token.id} without scope(s) ${missing.join(", ")} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
+      );
+    }
+    const added = token.scopes.filter((s) => !asked.scopes.includes(s));
+    const unreadable = token.unreadableScopes ?? 0;
+    if (added.length > 0 || unreadable > 0) {
+      const outside = asked.allowedScopes.length > 0 ? added.filter((s) => !asked.allowedScopes.includes(s)) : [];
+      const names = [
+        ...added.length > 0 ? [`scope(s) ${added.join(", ")}`] : [],
+        ...unreadable > 0 ? [
+          `${unreadable} entr${unreadable === 1 ? "y" : "ies"} that are not scope names`
+        ] : []
+      ].join(" and ");
+      problems.push(
+        `Dynatrace created token ${token.id} with ${names} that token-scopes did not ask for${outside.length > 0 ? ` (${outside.join(", ")} not even in allowed-scopes)` : ""}, so the token is not handed on: it could do more than asked. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers.`
+      );
+    }
+  }
+  const lifetime = formatDuration(asked.lifetimeSeconds);
+  const latest = Math.min(
+    Date.parse(asked.expirationDate),
+    asked.runnerNow + asked.lifetimeSeconds * 1e3 + MAX_CLOCK_AHEAD_MS
+  );
+  for (const value of token.reportedExpiries) {
+    if (value === null) {
+      problems.push(
+        `Dynatrace reports that token ${token.id} never expires, although the action asked for an expiry of ${asked.expirationDate} (token-lifetime ${lifetime}), so the token is not handed on.`
+      );
+      continue;
+    }
+    const expiry = reportedExpiry(value);
+    if (expiry === void 0) {
+      problems.push(
+        `Dynatrace reported an expiry for token ${token.id} that is not an ISO 8601 timestamp (value hidden), so it cannot be checked against token-lifetime (${lifetime}) and the token is not handed on.`
+      );
+      continue;
+    }
+    if (Date.parse(expiry) > latest + EXPIRY_TOLERANCE_MS) {
+      problems.push(
+        `Dynatrace reports that token ${token.id} expires at ${expiry}, later than token-lifetime (${lifetime}) allows: the action asked for ${asked.expirationDate}, judged on Dynatrace's clock and the runner's, with ${formatDuration(EXPIRY_TOLERANCE_MS / 1e3)} for rounding. The token is not handed on. Check that environment-url${token.type === "platform" ? " and account-api-url point" : " points"} at Dynatrace, not at a proxy that rewrites answers.`
+      );
+    }
+  }
+  return [...new Set(problems)];
 }
 function findOrphans(tokens, name, expirationDate) {
   const wanted = Date.parse(expirationDate);
@@ -60,6 +192,7 @@ function findOrphans(tokens, name, expirationDate) {
 }
 var MAX_CREATE_ATTEMPTS = 3;
 async function cleanUpLostCreate(log, cause, lost, list, remove) {
+  const untrusted = cause instanceof UntrustedAnswerError;
   let listed;
   try {
     listed = await list();
@@ -76,7 +209,7 @@ async function cleanUpLostCreate(log, cause, lost, list, remove) {
   }
   for (const orphan of exact) {
     log.info(
-      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was lost.`
+      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was ${untrusted ? "not usable" : "lost"}.`
     );
     try {
       await remove(orphan.id);
@@ -95,17 +228,8 @@ async function cleanUpLostCreate(log, cause, lost, list, remove) {
 var API_TOKENS_PATH = "/platform/classic/environment-api/v2/apiTokens";
 var RETIRED = /only available in Account Management/i;
 async function createClassicToken(deps, req) {
-  const created = await createWithRecovery(deps, req);
-  const token = {
-    type: "classic",
-    id: created.id,
-    secret: created.token,
-    name: req.name,
-    expiresAt: created.expirationDate ?? req.expirationDate,
-    scopes: req.scopes,
-    scopesVerified: false
-  };
-  await verifyScopes(deps, req, token);
+  const token = await createWithRecovery(deps, req);
+  await verifyToken(deps, req, token);
   return token;
 }
 async function createWithRecovery(deps, req) {
@@ -127,7 +251,7 @@ async function createWithRecovery(deps, req) {
         creates: true
       });
       if (response.status === 201 || response.status === 200) {
-        return readCreated(deps, response);
+        return readCreated(deps, req, response);
       }
     } catch (error) {
       if (!(error instanceof AmbiguousRequestError)) throw error;
@@ -138,6 +262,11 @@ async function createWithRecovery(deps, req) {
         () => listTokens(deps, req),
         (id) => deleteClassicToken(deps, req.platformUrl, id)
       );
+      if (error instanceof UntrustedAnswerError) {
+        throw new ActionError(
+          `${error.message} Nothing it created is left valid. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers, and try again.`
+        );
+      }
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
           `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
@@ -156,20 +285,26 @@ async function createWithRecovery(deps, req) {
     throw createError(response, req, deps.log);
   }
 }
-function readCreated(deps, response) {
+function readCreated(deps, req, response) {
   const body = parseJson(response.text);
-  const token = body?.token;
-  if (typeof token === "string") deps.log.addSecret(token);
-  const id = typeof token === "string" ? tokenId(body?.id, token, CLASSIC_TOKEN_ID) : void 0;
-  if (typeof token !== "string" || id === void 0) {
-    throw new AmbiguousRequestError(
-      `Could not create the classic API token: Dynatrace answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form dt0c01.\u2026), so a token may exist that the action never saw.`
-    );
-  }
-  const created = { id, token };
-  const expiry = reportedExpiry(body?.expirationDate);
-  if (expiry) created.expirationDate = expiry;
-  return created;
+  const { id, secret } = checkCreatedToken(
+    deps.log,
+    "classic",
+    body?.token,
+    body?.id
+  );
+  const token = {
+    type: "classic",
+    id,
+    secret,
+    name: req.name,
+    expiresAt: req.expirationDate,
+    reportedExpiries: [],
+    scopes: req.scopes,
+    scopesVerified: false
+  };
+  noteExpiry(token, body, "expirationDate");
+  return token;
 }
 function lostCreate(req) {
   return {
@@ -231,7 +366,7 @@ function createError(response, req, log) {
       );
   }
 }
-async function verifyScopes(deps, req, token) {
+async function verifyToken(deps, req, token) {
   let response;
   try {
     response = await deps.http.request({
@@ -259,11 +394,11 @@ async function verifyScopes(deps, req, token) {
     );
     return;
   }
-  const carried = reportedScopes(body.scopes);
-  const missing = req.scopes.filter((s) => !carried.includes(s));
-  if (missing.length > 0) token.missingScopes = missing;
-  token.scopes = carried;
+  const { names, unreadable } = reportedScopes(body.scopes);
+  token.scopes = names;
+  if (unreadable > 0) token.unreadableScopes = unreadable;
   token.scopesVerified = true;
+  noteExpiry(token, body, "expirationDate");
 }
 async function deleteClassicToken(deps, platformUrl, id) {
   const response = await deps.http.request({
@@ -318,6 +453,11 @@ async function createPlatformToken(deps, req) {
         () => listTokens2(deps, req),
         (id) => deletePlatformToken(deps, req.accountApiUrl, req.accountUuid, id)
       );
+      if (error instanceof UntrustedAnswerError) {
+        throw new ActionError(
+          `${error.message} Nothing it created is left valid. Check that account-api-url points at Dynatrace, not at a proxy that rewrites answers, and try again.`
+        );
+      }
       if (attempt >= MAX_CREATE_ATTEMPTS) {
         throw new ActionError(
           `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
@@ -331,23 +471,24 @@ async function createPlatformToken(deps, req) {
 }
 function readCreated2(deps, req, response) {
   const body = parseJson(response.text);
-  const token = body?.token;
-  if (typeof token === "string") deps.log.addSecret(token);
-  const id = typeof token === "string" ? tokenId(body?.tokenId, token, PLATFORM_TOKEN_ID) : void 0;
-  if (typeof token !== "string" || id === void 0) {
-    throw new AmbiguousRequestError(
-      `Could not create the platform token: Account Management answered HTTP ${response.status} without a usable token (no token, or no token ID of the expected form), so a token may exist that the action never saw.`
-    );
-  }
-  return {
+  const { id, secret } = checkCreatedToken(
+    deps.log,
+    "platform",
+    body?.token,
+    body?.tokenId
+  );
+  const token = {
     type: "platform",
     id,
-    secret: token,
+    secret,
     name: req.name,
     expiresAt: req.expirationDate,
+    reportedExpiries: [],
     scopes: req.scopes,
     scopesVerified: false
   };
+  noteExpiry(token, body, "expirationDate");
+  return token;
 }
 async function listTokens2(deps, req) {
   const response = await deps.http.request({
@@ -716,7 +857,7 @@ async function mint(ctx) {
     );
     return;
   }
-  const token = await createToken(
+  const { token, asked } = await createToken(
     ctx,
     bearer,
     iam !== void 0 && iam.bindingsAdded > 0
@@ -731,11 +872,8 @@ async function mint(ctx) {
     ...token.type === "classic" ? { platformUrl: e.platformUrl } : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid }
   });
   try {
-    if (token.missingScopes) {
-      throw new ActionError(
-        `Dynatrace created token ${token.id} without scope(s) ${token.missingScopes.join(", ")} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
-      );
-    }
+    const problems = tokenProblems(token, asked);
+    if (problems.length > 0) throw new ActionError(problems.join(" "));
     handOff(inputs, token, bearer);
   } catch (error) {
     await revokeAfterFailure(ctx, bearer, token);
@@ -760,13 +898,21 @@ async function mint(ctx) {
 async function createToken(ctx, bearer, iamChanged) {
   const { inputs, log, http } = ctx;
   const e = inputs.endpoints;
-  const now = http.serverNow();
+  const runnerNow = Date.now();
+  const now = checkedServerNow(log, http.serverNow(), runnerNow);
   const expirationDate = new Date(
     Math.floor((now + inputs.tokenLifetimeSeconds * 1e3) / 1e3) * 1e3 + 1 + Math.floor(Math.random() * 998)
   ).toISOString();
+  const asked = {
+    scopes: inputs.tokenScopes,
+    allowedScopes: inputs.allowedScopes,
+    lifetimeSeconds: inputs.tokenLifetimeSeconds,
+    expirationDate,
+    runnerNow
+  };
   const deps = { http, log, bearer: bearer.accessToken };
   if (inputs.tokenType === "classic") {
-    return createClassicToken(deps, {
+    const token2 = await createClassicToken(deps, {
       platformUrl: e.platformUrl,
       ...e.environmentId ? { environmentId: e.environmentId } : {},
       name: inputs.tokenName,
@@ -774,6 +920,7 @@ async function createToken(ctx, bearer, iamChanged) {
       expirationDate,
       ...iamChanged ? { retryForbiddenUntil: now + IAM_PROPAGATION_MS } : {}
     });
+    return { token: token2, asked };
   }
   const owner = inputs.platformTokenOwner ?? bearer.subject;
   if (!owner) {
@@ -781,7 +928,7 @@ async function createToken(ctx, bearer, iamChanged) {
       "platform-token-owner: is required because the SSO bearer does not name its user. Pass the UUID of the service user the OAuth client belongs to (Account Management \u2192 Service users)."
     );
   }
-  return createPlatformToken(deps, {
+  const token = await createPlatformToken(deps, {
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid,
     environmentId: e.environmentId,
@@ -790,6 +937,7 @@ async function createToken(ctx, bearer, iamChanged) {
     expirationDate,
     ownerUuid: owner
   });
+  return { token, asked };
 }
 function handOff(inputs, token, bearer) {
   try {

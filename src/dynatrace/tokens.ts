@@ -45,7 +45,10 @@ const TOKEN_FORMAT: Record<
 const SECRET_LENGTH = 64
 
 function tokenShape(type: TokenType): RegExp {
-  const { prefix, publicLength: [min, max] } = TOKEN_FORMAT[type]
+  const {
+    prefix,
+    publicLength: [min, max]
+  } = TOKEN_FORMAT[type]
   return new RegExp(
     `^${prefix}\\.[A-Z0-9]{${min},${max}}\\.[A-Z0-9]{${SECRET_LENGTH}}$`
   )
@@ -58,7 +61,10 @@ const TOKEN_SHAPE: Record<TokenType, RegExp> = {
 
 /** How a token of this type looks, for messages. */
 function describeShape(type: TokenType): string {
-  const { prefix, publicLength: [min, max] } = TOKEN_FORMAT[type]
+  const {
+    prefix,
+    publicLength: [min, max]
+  } = TOKEN_FORMAT[type]
   const length = min === max ? `${min}` : `${min}–${max}`
   return `${prefix}.<${length} characters>.<${SECRET_LENGTH} characters>, upper-case letters and digits`
 }
@@ -105,9 +111,7 @@ export function checkCreatedToken(
   }
   const noun = type === 'classic' ? 'classic API token' : 'platform token'
   const what =
-    type === 'classic'
-      ? 'Dynatrace answered'
-      : 'Account Management answered'
+    type === 'classic' ? 'Dynatrace answered' : 'Account Management answered'
   if (typeof token !== 'string' || token === '') {
     throw new UntrustedAnswerError(
       `Could not create the ${noun}: ${what} without a token, so a token may exist that the action never saw.`
@@ -241,7 +245,9 @@ export function tokenProblems(token: MintedToken, asked: AskedFor): string[] {
       const names = [
         ...(added.length > 0 ? [`scope(s) ${added.join(', ')}`] : []),
         ...(unreadable > 0
-          ? [`${unreadable} entr${unreadable === 1 ? 'y' : 'ies'} that are not scope names`]
+          ? [
+              `${unreadable} entr${unreadable === 1 ? 'y' : 'ies'} that are not scope names`
+            ]
           : [])
       ].join(' and ')
       problems.push(
