@@ -393,7 +393,8 @@ async function soakOne(index: number, verbose: boolean): Promise<RunResult> {
         violations.removedBindings.length +
         violations.forbiddenCalls.length +
         violations.crashes.length +
-        violations.injections.length >
+        violations.injections.length +
+        violations.wrongToken.length >
       0
     const error =
       job.main.stdout

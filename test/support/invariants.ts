@@ -283,6 +283,64 @@ export function leftoverTokens(
 }
 
 /**
+ * The token main handed on (its `token` output) must be one the emulator issued, with
+ * Dynatrace's shape, its own ID as `token-id`, its `token-expires-at`, and an expiry
+ * within `lifetimeSeconds` of its creation (a minute of slack): the token handed on is
+ * the token asked for.
+ */
+export function handedOnTokenProblems(
+  emu: RunningEmulator,
+  main: StepResult,
+  lifetimeSeconds: number
+): string[] {
+  const value = main.outputs.token
+  if (value === undefined || value === '') return []
+  const classic = emu.state.apiTokens.find((t) => t.token === value)
+  const platform = emu.state.platformTokens.find((t) => t.token === value)
+  const issued = classic
+    ? {
+        id: classic.id,
+        shape: /^dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}$/,
+        createdAt: classic.creationDate,
+        expiresAt: classic.expirationDate
+      }
+    : platform
+      ? {
+          id: platform.tokenId,
+          shape: /^dt0s16\.[A-Z0-9]{8,64}\.[A-Z0-9]{64}$/,
+          createdAt: platform.createdAt,
+          expiresAt: platform.expirationDate
+        }
+      : undefined
+  if (!issued) return ['the token output is not a token the emulator issued']
+  const problems: string[] = []
+  if (!issued.shape.test(value)) {
+    problems.push(`token ${issued.id} does not have Dynatrace's token shape`)
+  }
+  if (main.outputs['token-id'] !== issued.id) {
+    problems.push(
+      `token-id is not the ID of the token handed on (${issued.id})`
+    )
+  }
+  if (issued.expiresAt === null) {
+    problems.push(`token ${issued.id} never expires`)
+  } else {
+    if (main.outputs['token-expires-at'] !== issued.expiresAt) {
+      problems.push(
+        `token-expires-at is not token ${issued.id}'s expiry (${issued.expiresAt})`
+      )
+    }
+    const lived = Date.parse(issued.expiresAt) - Date.parse(issued.createdAt)
+    if (lived > (lifetimeSeconds + 60) * 1000) {
+      problems.push(
+        `token ${issued.id} lives ${Math.round(lived / 1000)} s, more than its ${lifetimeSeconds} s lifetime`
+      )
+    }
+  }
+  return problems
+}
+
+/**
  * Moves the emulator clock past `seconds` (plus a minute of slack) and returns
  * the tokens still valid then: a token the action minted must expire on
  * Dynatrace's clock within its requested lifetime, even if it was never revoked.
@@ -309,6 +367,8 @@ export interface JobViolations {
   crashes: string[]
   /** Workflow commands the action never issues. */
   injections: string[]
+  /** The token handed on is not the token asked for. */
+  wrongToken: string[]
 }
 
 export interface JobCheckOptions {
@@ -340,7 +400,8 @@ export function checkJob(
     removedBindings: removedBindings(emu, options.seeded),
     forbiddenCalls: forbiddenIamCalls(emu),
     crashes: [],
-    injections: []
+    injections: [],
+    wrongToken: handedOnTokenProblems(emu, job.main, options.lifetimeSeconds)
   }
   for (const s of steps) {
     const okCodes = s.entry === 'post' ? [0] : [0, 1]
@@ -393,6 +454,7 @@ export function hardViolations(v: JobViolations): string[] {
     ...v.removedBindings.map((x) => `binding ${x}`),
     ...v.forbiddenCalls.map((x) => `forbidden IAM call: ${x}`),
     ...v.crashes.map((x) => `crash: ${x}`),
-    ...v.injections.map((x) => `injection: ${x}`)
+    ...v.injections.map((x) => `injection: ${x}`),
+    ...v.wrongToken.map((x) => `wrong token: ${x}`)
   ]
 }
