@@ -481,7 +481,7 @@ describe('the create answer is the token asked for', () => {
       [
         'a token that is not of Dynatrace’s platform shape',
         { tokenId: OTHER_PLATFORM_ID, token: 'true' },
-        'with a token that does not have the shape of a Dynatrace platform token (dt0s16.<8–64 characters>.<64 characters>'
+        'with a token that does not have the shape of a Dynatrace platform token (dt0s16.<1–64 characters>.<64 characters>'
       ],
       ['no token at all', { tokenId: OTHER_PLATFORM_ID }, 'without a token']
     ])(

@@ -39,8 +39,9 @@ const TOKEN_FORMAT: Record<
   classic: { prefix: 'dt0c01', publicLength: [24, 24] },
   // UNCONFIRMED: the length of a platform token's public portion. Public samples show
   // 8 characters (a secret-scanning rule's test data, the emulator follows it), the
-  // docs' general format 24: accept both and some margin.
-  platform: { prefix: 'dt0s16', publicLength: [8, 64] }
+  // docs' general format 24. The secret portion, prefix and character set are what
+  // make a value a token, so the public portion may be of any length up to 64.
+  platform: { prefix: 'dt0s16', publicLength: [1, 64] }
 }
 const SECRET_LENGTH = 64
 

@@ -307,7 +307,7 @@ export function handedOnTokenProblems(
     : platform
       ? {
           id: platform.tokenId,
-          shape: /^dt0s16\.[A-Z0-9]{8,64}\.[A-Z0-9]{64}$/,
+          shape: /^dt0s16\.[A-Z0-9]{1,64}\.[A-Z0-9]{64}$/,
           createdAt: platform.createdAt,
           expiresAt: platform.expirationDate
         }
