@@ -1,7 +1,6 @@
 /** monaco-manifest: the scopes a Monaco project's config types need, against the deploying token. */
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { parseDocument } from 'yaml'
-import { configKind, monacoJobs, monacoNeeds } from '../src/audit/monaco.js'
+import { monacoJobs } from '../src/audit/monaco.js'
 import type { JobInfo } from '../src/audit/scan.js'
 import { audit, byRule } from './fixtures/audit/run-audit.js'
 
@@ -26,7 +25,7 @@ describe('monaco-missing-scope and monaco-unneeded-scope', () => {
       ['warning', file, 14, 'entities.read']
     ])
     expect(findings[0]!.message).toContain(
-      '"team-alerts" ("alerting-profile", monaco/classic/project/alerting/config.yaml:2)'
+      '"team-alerts" (api alerting-profile), monaco/classic/project/alerting/config.yaml:2'
     )
     // The job that does not run Monaco is not compared (metrics.ingest is not "unneeded").
     expect(findings.some((f) => f.scope === 'metrics.ingest')).toBe(false)
@@ -38,6 +37,8 @@ describe('monaco-missing-scope and monaco-unneeded-scope', () => {
       'monaco-manifest': 'monaco/platform/manifest.yaml'
     })
     expect(byRule(findings, 'monaco-missing-scope').map((f) => f[3])).toEqual([
+      // Monaco looks up the classic URL whenever it has platform credentials.
+      'app-engine:apps:run',
       'settings:objects:write',
       'settings:schemas:read',
       'automation:workflows:read',
@@ -103,100 +104,6 @@ describe('monaco-missing-scope and monaco-unneeded-scope', () => {
   })
 })
 
-describe('config types', () => {
-  const kind = (yaml: string): unknown => {
-    const doc = parseDocument(yaml)
-    return configKind(doc.get('type', true) as never, doc)
-  }
-  test.each([
-    ['type: alerting-profile', { kind: 'api', name: 'alerting-profile' }],
-    [
-      'type: builtin:alerting.profile',
-      { kind: 'settings', name: 'builtin:alerting.profile' }
-    ],
-    ['type: {api: management-zone}', { kind: 'api', name: 'management-zone' }],
-    [
-      'type: {api: {name: key-user-actions-web, scope: x}}',
-      { kind: 'api', name: 'key-user-actions-web' }
-    ],
-    [
-      'type: {settings: {schema: builtin:tags.auto-tagging, scope: environment}}',
-      { kind: 'settings', name: 'builtin:tags.auto-tagging' }
-    ],
-    [
-      'type: {automation: {resource: scheduling-rule}}',
-      { kind: 'automation:scheduling-rule', name: 'scheduling-rule' }
-    ],
-    [
-      'type: {automation: {resource: business-calendar}}',
-      { kind: 'automation:business-calendar', name: 'business-calendar' }
-    ],
-    [
-      'type: {document: {kind: notebook}}',
-      { kind: 'document', name: 'notebook' }
-    ],
-    [
-      'type: {openpipeline: {kind: logs}}',
-      { kind: 'openpipeline', name: 'logs' }
-    ],
-    ['type: {segment: {}}', { kind: 'segment', name: 'segment' }],
-    ['type: {slo-v2: {}}', { kind: 'slo-v2', name: 'slo-v2' }],
-    ['type: {bucket: {}}', { kind: 'bucket', name: 'bucket' }],
-    ['type: bucket', { kind: 'bucket', name: 'bucket' }],
-    ['type: {automation: {resource: teapot}}', undefined],
-    ['type: {unknown: {}}', undefined],
-    ['type: [a, b]', undefined],
-    ['type:', undefined]
-  ])('%s', (yaml, expected) => {
-    expect(kind(yaml)).toEqual(expected)
-  })
-
-  test('needs per kind come from the data tables (§4.3, §4.4)', () => {
-    const config = (kind: string, name: string) => ({
-      id: name,
-      kind,
-      name,
-      file: 'f',
-      line: 1
-    })
-    const needs = monacoNeeds({
-      manifest: 'm',
-      classicAuth: true,
-      platformAuth: true,
-      configs: [
-        config('api', 'request-attributes'),
-        // Names from a config file never reach inherited properties of the tables.
-        config('api', 'constructor'),
-        config('valueOf', 'valueOf'),
-        config('api', 'slo'),
-        config('segment', 'segment'),
-        config('slo-v2', 'slo-v2'),
-        config('openpipeline', 'logs'),
-        config('settings', 'builtin:x')
-      ]
-    })
-    expect([...needs.classic.keys()]).toEqual([
-      'ReadConfig',
-      'CaptureRequestData',
-      'WriteConfig',
-      'slo.read',
-      'slo.write'
-    ])
-    expect([...needs.platform.keys()]).toEqual([
-      'storage:filter-segments:read',
-      'storage:filter-segments:write',
-      'slo:slos:read',
-      'slo:slos:write',
-      'openpipeline:configurations:read',
-      'openpipeline:configurations:write',
-      'settings:objects:read',
-      'settings:objects:write',
-      'settings:schemas:read'
-    ])
-    expect(needs.platformOptional.has('app-engine:apps:run')).toBe(true)
-  })
-})
-
 describe('which jobs deploy the manifest', () => {
   const job = (name: string, runs: JobInfo['runs']): JobInfo => ({
     file: 'w.yml',
@@ -213,14 +120,13 @@ describe('which jobs deploy the manifest', () => {
     job('d', [{ script: 'echo deploy/manifest.yaml' }])
   ]
   test('jobs that name the manifest (directly or from their working-directory)', () => {
-    expect(monacoJobs(jobs, 'deploy/manifest.yaml').map((j) => j.job)).toEqual([
-      'a',
-      'b'
-    ])
+    expect(
+      monacoJobs(jobs, 'deploy/manifest.yaml').map((j) => j.job.job)
+    ).toEqual(['a', 'b'])
   })
   test('otherwise every job that runs Monaco', () => {
     expect(
-      monacoJobs(jobs, 'elsewhere/manifest.yaml').map((j) => j.job)
+      monacoJobs(jobs, 'elsewhere/manifest.yaml').map((j) => j.job.job)
     ).toEqual(['a', 'b', 'c'])
   })
 })

@@ -36,7 +36,10 @@ export interface Endpoints {
 
 export interface AuditInputs {
   paths: string[]
+  /** Also read in mint/plan: with token-scopes empty, the scopes are derived from it. */
   monacoManifest?: string
+  /** Environments (or groups) of the manifest the deploy targets; absent: all. */
+  monacoEnvironment?: string[]
   failOn: FailOn
 }
 
@@ -352,9 +355,10 @@ export function readInputs(
   const mintsToken =
     (mode === 'mint' || mode === 'plan') && tokenType !== 'none'
   if (mintsToken) {
-    if (tokenScopes.length === 0) {
+    // With monaco-manifest, empty token-scopes are derived from the project (src/monaco/derive.ts).
+    if (tokenScopes.length === 0 && read('monaco-manifest') === '') {
       problems.push(
-        `token-scopes: is empty. List the scopes of the ${tokenType} token, e.g. ${tokenType === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}.`
+        `token-scopes: is empty. List the scopes of the ${tokenType} token, e.g. ${tokenType === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}, or set monaco-manifest to derive them from a Monaco project.`
       )
     }
     checkScopes('token-scopes', tokenScopes, scopeKind)
@@ -504,6 +508,14 @@ export function readInputs(
   }
   const manifest = read('monaco-manifest')
   if (manifest !== '') audit.monacoManifest = manifest
+  const monacoEnvironment = parseList(read('monaco-environment'))
+  if (monacoEnvironment.length > 0) {
+    if (manifest === '')
+      problems.push(
+        'monaco-environment: is set, but monaco-manifest is empty; name the manifest whose environment it is.'
+      )
+    audit.monacoEnvironment = monacoEnvironment
+  }
 
   // A secret in any other input would travel on into URLs, outputs or the summary.
   const secretPart = clientSecret.split('.').pop() ?? ''

@@ -16,6 +16,7 @@ import type { IamResult } from './iam/index.js'
 import { readInputs, tokenTypeOf, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
 import { revokeToken, type RevokeTarget } from './revoke.js'
+import type { DerivedScopes } from './monaco/derive.js'
 import { markRevoked, saveToken } from './state.js'
 import { mintSummary, revocationSummary, writeSummary } from './summary.js'
 
@@ -48,6 +49,24 @@ export async function run(): Promise<void> {
     return
   }
 
+  // token-scopes empty with monaco-manifest: derive them, before any request.
+  let derived: DerivedScopes | undefined
+  if (
+    (inputs.mode === 'mint' || inputs.mode === 'plan') &&
+    inputs.tokenType !== 'none' &&
+    inputs.tokenScopes.length === 0 &&
+    inputs.audit.monacoManifest !== undefined
+  ) {
+    try {
+      const { deriveTokenScopes } = await import('./monaco/derive.js')
+      derived = await deriveTokenScopes(inputs, log)
+      inputs.tokenScopes = derived.scopes.map((s) => s.scope)
+    } catch (error) {
+      reportFailure(log, error)
+      return
+    }
+  }
+
   if (
     inputs.mode !== 'revoke' &&
     (inputs.policies !== '' || inputs.bindings !== '')
@@ -66,7 +85,7 @@ export async function run(): Promise<void> {
   const ctx: Context = { inputs, log, http }
   try {
     if (inputs.mode === 'revoke') await revokeMode(ctx)
-    else await mint(ctx)
+    else await mint(ctx, derived)
   } catch (error) {
     reportFailure(log, error)
   } finally {
@@ -124,7 +143,7 @@ async function authenticate(ctx: Context): Promise<Bearer> {
   return getBearer(http, log, request)
 }
 
-async function mint(ctx: Context): Promise<void> {
+async function mint(ctx: Context, derived?: DerivedScopes): Promise<void> {
   const { inputs, log } = ctx
   const bearer = await authenticate(ctx)
 
@@ -150,6 +169,10 @@ async function mint(ctx: Context): Promise<void> {
     ...(e.platformUrl ? { url: e.platformUrl } : {})
   }
   const sections = iam ? [iam.summaryHtml] : []
+  if (derived) {
+    const { derivedSummaryHtml } = await import('./monaco/derive.js')
+    sections.unshift(derivedSummaryHtml(derived))
+  }
   if (inputs.mode === 'plan') {
     const plan = {
       iam: iam?.changes ?? null,
@@ -161,7 +184,14 @@ async function mint(ctx: Context): Promise<void> {
               name: inputs.tokenName,
               scopes: inputs.tokenScopes,
               lifetimeSeconds: inputs.tokenLifetimeSeconds,
-              environment: e.environmentId ?? null
+              environment: e.environmentId ?? null,
+              ...(derived
+                ? {
+                    scopesDerived: (
+                      await import('./monaco/derive.js')
+                    ).derivedPlan(derived)
+                  }
+                : {})
             }
     }
     // Inputs never carry the secret (checked), but outputs get the same last line of defence as logs.

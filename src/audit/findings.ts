@@ -66,6 +66,11 @@ export const RULES = {
     severity: 'error',
     catches: 'a scope the Monaco project needs but the token lacks'
   },
+  'monaco-unknown-type': {
+    severity: 'warning',
+    catches:
+      'a Monaco config type whose scopes no public source states (not compared)'
+  },
   'monaco-unneeded-scope': {
     severity: 'warning',
     catches: 'a scope no config type of the Monaco project needs'

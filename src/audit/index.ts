@@ -141,20 +141,33 @@ export async function collectFindings(
   if (inputs.audit.monacoManifest !== undefined) {
     const monaco = await readMonacoProject(inputs.audit.monacoManifest, root)
     findings.push(...monaco.findings)
-    if (monaco.project) {
+    if (monaco.manifest) {
       const consumers: MonacoConsumer[] = []
-      for (const job of monacoJobs(jobs, monaco.project.manifest)) {
+      for (const { job, selection } of monacoJobs(jobs, monaco.manifest.file)) {
         const jobPlans = plans.get(`${job.file}\n${job.job}`) ?? []
-        if (jobPlans.length > 0) consumers.push(consumerOf(jobPlans))
+        if (jobPlans.length > 0) consumers.push(consumerOf(jobPlans, selection))
       }
-      if (consumers.length === 0 && own.token)
-        consumers.push(consumerOf([own.token]))
+      if (consumers.length === 0 && own.token && own.token.scopes.length > 0)
+        consumers.push(
+          consumerOf([own.token], {
+            environments: [],
+            groups: [],
+            projects: []
+          })
+        )
       if (consumers.length === 0) {
         env.info(
-          `Monaco: no job that runs Monaco mints a token with this action (and this step has no token-scopes), so the scopes ${monaco.project.manifest} needs were not compared with any token.`
+          `Monaco: no job that runs Monaco mints a token with this action (and this step has no token-scopes), so the scopes ${monaco.manifest.file} needs were not compared with any token.`
         )
       }
-      findings.push(...compareMonaco(monaco.project, consumers))
+      findings.push(
+        ...compareMonaco(
+          monaco.manifest,
+          consumers,
+          inputs.audit.monacoEnvironment,
+          inputs.allowedScopes
+        )
+      )
     }
   }
 
@@ -165,8 +178,11 @@ export async function collectFindings(
   return { findings: normalise(findings), files: listed.files.length, steps }
 }
 
-function consumerOf(plans: TokenPlan[]): MonacoConsumer {
-  const consumer: MonacoConsumer = {}
+function consumerOf(
+  plans: TokenPlan[],
+  selection: MonacoConsumer['selection']
+): MonacoConsumer {
+  const consumer: MonacoConsumer = { selection }
   const classic = mergePlans(plans.filter((p) => p.type === 'classic'))
   const platform = mergePlans(plans.filter((p) => p.type === 'platform'))
   if (classic) consumer.classic = classic

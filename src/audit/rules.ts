@@ -51,6 +51,8 @@ export interface TokenPlan {
   scopes: { scope: string; where: Where }[]
   /** The token-scopes value (or the step, when it has none). */
   where: Where
+  /** token-scopes empty with monaco-manifest: the step derives its scopes from the project. */
+  derived?: boolean
 }
 
 const MODES = ['mint', 'plan', 'audit', 'revoke']
@@ -143,7 +145,19 @@ export function auditStep(
     const scopesInput = read('token-scopes')
     const value = scopesInput.value
     const scopes = value ? parseList(value.text) : []
-    if (!step.own && !scopesInput.expression && scopes.length === 0) {
+    // With monaco-manifest, empty token-scopes are derived from the Monaco project.
+    const manifest = step.own ? undefined : step.values.get('monaco-manifest')
+    const derives =
+      !scopesInput.expression &&
+      scopes.length === 0 &&
+      manifest !== undefined &&
+      manifest.text.trim() !== ''
+    if (
+      !step.own &&
+      !scopesInput.expression &&
+      scopes.length === 0 &&
+      !derives
+    ) {
       invalid(
         'token-scopes',
         value,
@@ -165,7 +179,7 @@ export function auditStep(
           )
         )
       }
-      if (kind && typeText !== 'none') {
+      if (kind && typeText !== 'none' && !derives) {
         token = {
           type: typeText === 'platform' ? 'platform' : 'classic',
           scopes: scopes.map((scope) => ({
@@ -174,6 +188,14 @@ export function auditStep(
           })),
           where: { ...step.where, ...where(value) }
         }
+      }
+    }
+    if (derives && kind && typeText !== 'none') {
+      token = {
+        type: typeText === 'platform' ? 'platform' : 'classic',
+        scopes: [],
+        where: { ...step.where, ...where(value ?? manifest) },
+        derived: true
       }
     }
   }

@@ -1,0 +1,211 @@
+/**
+ * `token-scopes` left empty with `monaco-manifest` set: the token gets exactly the scopes
+ * the Monaco project needs for this token type, computed before any request from the same
+ * reader and deploy rules the audit uses.
+ */
+import { realWorkspace } from '../audit/scan.js'
+import { show } from '../audit/values.js'
+import { ActionError } from '../errors.js'
+import type { Inputs } from '../inputs.js'
+import { neutralise, type Logger } from '../log.js'
+import { escapeHtml } from '../summary.js'
+import {
+  environmentsWith,
+  planDeploy,
+  scopesNeeded,
+  type Credential,
+  type Selection
+} from './deploy.js'
+import {
+  describeType,
+  loadMonaco,
+  type MonacoManifest,
+  type MonacoProblem
+} from './project.js'
+
+/** A derived scope and why the project needs it. */
+export interface DerivedScope {
+  scope: string
+  why: string
+  file?: string
+  line?: number
+}
+
+export interface DerivedScopes {
+  manifest: string
+  /** Environments of the manifest the deploy targets. */
+  environments: string[]
+  scopes: DerivedScope[]
+  /** Configs deployed with this token. */
+  configs: number
+}
+
+/** `file:line: message` lines for an error listing Monaco problems. */
+export function problemList(problems: MonacoProblem[]): string {
+  return problems
+    .map(
+      (p) =>
+        `  - ${neutralise(p.file, 200)}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`
+    )
+    .join('\n')
+}
+
+/**
+ * What `monaco-environment` selects: each name is an environment of the manifest or, as
+ * with `monaco deploy -g`, an environment group. Empty: every environment.
+ */
+export function selectionOf(
+  names: readonly string[],
+  manifest: MonacoManifest,
+  input = 'monaco-environment'
+): Selection {
+  const selection: Selection = { environments: [], groups: [], projects: [] }
+  for (const name of names) {
+    if (manifest.environments.some((e) => e.name === name))
+      selection.environments.push(name)
+    else if (manifest.environments.some((e) => e.group === name))
+      selection.groups.push(name)
+    else
+      throw new ActionError(
+        `${input}: ${show(name, 60)} is neither an environment nor an environment group of ${show(manifest.file, 200)} (environments: ${manifest.environments.map((e) => show(e.name, 60)).join(', ') || 'none'}).`
+      )
+  }
+  return selection
+}
+
+/** Derive the token's scopes; throws ActionError (before any request) when they cannot be. */
+export async function deriveTokenScopes(
+  inputs: Inputs,
+  log: Logger,
+  workspace: string = process.env.GITHUB_WORKSPACE || process.cwd()
+): Promise<DerivedScopes> {
+  const manifestPath = inputs.audit.monacoManifest!
+  const credential: Credential =
+    inputs.tokenType === 'platform' ? 'platform' : 'classic'
+  const other: Credential = credential === 'classic' ? 'platform' : 'classic'
+  const root = await realWorkspace(workspace)
+  const loaded = await loadMonaco(manifestPath, root)
+  const cannot = `token-scopes: cannot be derived from monaco-manifest ${show(manifestPath, 200)}`
+  if (!loaded.manifest || loaded.problems.length > 0) {
+    throw new ActionError(
+      `${cannot} (no request was sent):\n${problemList(loaded.problems)}`
+    )
+  }
+  const manifest = loaded.manifest
+  const selection = selectionOf(inputs.audit.monacoEnvironment ?? [], manifest)
+  const plan = planDeploy(manifest, selection)
+  if (plan.problems.length > 0) {
+    throw new ActionError(
+      `${cannot} (no request was sent):\n${problemList(plan.problems)}`
+    )
+  }
+  if (plan.emptyProjects.length > 0) {
+    throw new ActionError(
+      `${cannot} (no request was sent):\n${problemList(
+        plan.emptyProjects.map((p) => ({
+          kind: 'invalid',
+          file: manifest.file,
+          line: p.line,
+          message: `Monaco project ${show(p.name, 60)} (${show(p.path, 200)}) has no configs, so there is nothing to derive scopes from. Add its configs, or remove the project from the manifest.`
+        }))
+      )}`
+    )
+  }
+  const envNames = plan.environments.map((e) => show(e.name, 60)).join(', ')
+  const authName =
+    credential === 'classic' ? 'auth.token' : 'auth.platformToken'
+  if (environmentsWith(plan, credential).length === 0) {
+    throw new ActionError(
+      `${cannot}: Monaco would not use a ${credential} token: environment(s) ${envNames} have no ${authName}${credential === 'platform' ? ' or auth.oAuth' : ''}, and Monaco would fail or deploy nothing with it. Set token-type: ${other}, or add ${authName} to the environment's auth in the manifest.`
+    )
+  }
+  const needs = scopesNeeded(plan, credential)
+  if (needs.unsourced.length > 0) {
+    throw new ActionError(
+      `${cannot} (no request was sent):\n${problemList(
+        needs.unsourced.map((p) => ({
+          kind: 'invalid',
+          file: p.config.file,
+          line: p.config.line,
+          message: `Monaco config ${show(p.config.id, 60)} (${describeType(p.config.type)}): no public source states the scopes this config type needs, so this action does not guess them. List token-scopes yourself.`
+        }))
+      )}`
+    )
+  }
+  if (needs.required.size === 0) {
+    throw new ActionError(
+      `${cannot}: no config of the project is deployed with a ${credential} token to ${envNames}, so the token would need no scope. Set token-type: ${other}, or list token-scopes yourself.`
+    )
+  }
+  const scopes: DerivedScope[] = [...needs.required].map(([scope, reason]) => ({
+    scope,
+    ...reason
+  }))
+  if (inputs.allowedScopes.length > 0) {
+    const outside = scopes.filter(
+      (s) => !inputs.allowedScopes.includes(s.scope)
+    )
+    if (outside.length > 0) {
+      throw new ActionError(
+        `token-scopes: the Monaco project needs scope(s) outside allowed-scopes (no request was sent):\n${outside
+          .map(
+            (s) =>
+              `  - ${s.scope}: for ${s.why}${s.file ? ` (${neutralise(s.file, 200)}:${s.line})` : ''}`
+          )
+          .join(
+            '\n'
+          )}\nAdd them to allowed-scopes if the deploy really needs them, or change the project.`
+      )
+    }
+  }
+  log.info(
+    `token-scopes derived from ${show(manifest.file, 200)} for environment(s) ${envNames} (${needs.configs} config(s) deployed with the ${credential} token):`
+  )
+  for (const s of scopes) {
+    log.info(
+      `  ${s.scope}: ${s.why}${s.file ? ` (${neutralise(s.file, 200)}:${s.line})` : ''}`
+    )
+  }
+  const otherNeeds = scopesNeeded(plan, other)
+  const otherAuth = other === 'classic' ? 'auth.token' : 'auth.platformToken'
+  if (
+    otherNeeds.configs > 0 &&
+    plan.environments.some((e) =>
+      other === 'classic' ? e.auth.token : e.auth.platformToken
+    )
+  ) {
+    log.info(
+      `Monaco also deploys ${otherNeeds.configs} config(s) of this project with ${otherAuth}; mint that ${other} token in another step (token-type: ${other}, monaco-manifest set, token-scopes empty).`
+    )
+  }
+  return {
+    manifest: manifest.file,
+    environments: plan.environments.map((e) => e.name),
+    scopes,
+    configs: needs.configs
+  }
+}
+
+/** The job summary section: each derived scope and why. */
+export function derivedSummaryHtml(derived: DerivedScopes): string {
+  const rows = derived.scopes
+    .map(
+      (s) =>
+        `<tr><td><code>${escapeHtml(s.scope)}</code></td><td>${escapeHtml(s.why)}${s.file ? ` (<code>${escapeHtml(`${s.file}:${s.line}`)}</code>)` : ''}</td></tr>`
+    )
+    .join('')
+  return `<h3>Scopes derived from the Monaco project</h3><p>From <code>${escapeHtml(derived.manifest)}</code> for ${derived.environments.map((e) => `<code>${escapeHtml(e)}</code>`).join(', ')} (${derived.configs} config(s)).</p><table><tr><th>Scope</th><th>Needed for</th></tr>${rows}</table>`
+}
+
+/** The plan output's record of the derivation. */
+export function derivedPlan(derived: DerivedScopes): Record<string, unknown> {
+  return {
+    manifest: derived.manifest,
+    environments: derived.environments,
+    reasons: derived.scopes.map((s) => ({
+      scope: s.scope,
+      why: s.why,
+      ...(s.file ? { file: s.file, line: s.line } : {})
+    }))
+  }
+}
