@@ -19,6 +19,15 @@ import {
   startEmulator,
   type RunningEmulator
 } from '../test/emulator/index.js'
+import {
+  CLASSIC_API_TYPES,
+  PLATFORM_TYPES,
+  RUNTIME_SCOPES,
+  SETTINGS_CLASSIC,
+  SETTINGS_PLATFORM,
+  UNSOURCED_CLASSIC_APIS
+} from '../src/monaco/catalogue.js'
+import { checkScope } from '../src/scopes.js'
 import { FIXTURES } from './fixtures/audit/run-audit.js'
 import { findLeaks, runStep, type StepRun } from './support/in-process.js'
 
@@ -332,5 +341,31 @@ describe('fails before any request when the scopes cannot be derived', () => {
       'monaco-environment: is set, but monaco-manifest is empty'
     )
     expect(em.requests).toEqual([])
+  })
+})
+
+describe('catalogue', () => {
+  test('every scope it names is a scope of its token kind, and every type has a public source', () => {
+    const classic = [...Object.values(CLASSIC_API_TYPES), SETTINGS_CLASSIC]
+    const platform = [
+      ...Object.values(PLATFORM_TYPES),
+      SETTINGS_PLATFORM,
+      RUNTIME_SCOPES.platform
+    ]
+    for (const [types, kind] of [
+      [classic, 'classic'],
+      [platform, 'platform']
+    ] as const) {
+      for (const type of types) {
+        expect(type.source).toMatch(
+          /^(https:\/\/docs\.dynatrace\.com\/|Monaco pkg\/)/
+        )
+        for (const scope of [...type.required, ...type.optional])
+          expect([scope, checkScope(scope, kind)]).toEqual([scope, undefined])
+      }
+    }
+    // A type without a source is not in the table of scopes: it is reported, not guessed.
+    for (const name of UNSOURCED_CLASSIC_APIS)
+      expect(Object.hasOwn(CLASSIC_API_TYPES, name)).toBe(false)
   })
 })

@@ -8,7 +8,11 @@ import {
   explainError,
   missingAccess,
   parseJson
-} from "./chunks/chunk-GNRLBPKA.js";
+} from "./chunks/chunk-6XGCQ54N.js";
+import {
+  readInputs,
+  tokenTypeOf
+} from "./chunks/chunk-3DDN7KS3.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -18,13 +22,11 @@ import {
   formatDuration,
   getState,
   mintSummary,
-  readInputs,
   revocationSummary,
   saveState,
   setOutput,
-  tokenTypeOf,
   writeSummary
-} from "./chunks/chunk-7IJQOCVX.js";
+} from "./chunks/chunk-K73KI6LW.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -731,16 +733,27 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-X7CRHGP3.js");
+      const { runAudit } = await import("./chunks/audit-7QY7A2LW.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
     }
     return;
   }
+  let derived;
+  if ((inputs.mode === "mint" || inputs.mode === "plan") && inputs.tokenType !== "none" && inputs.tokenScopes.length === 0 && inputs.audit.monacoManifest !== void 0) {
+    try {
+      const { deriveTokenScopes } = await import("./chunks/derive-ZP6GPELT.js");
+      derived = await deriveTokenScopes(inputs, log);
+      inputs.tokenScopes = derived.scopes.map((s) => s.scope);
+    } catch (error) {
+      reportFailure(log, error);
+      return;
+    }
+  }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-HPAOKWS3.js");
+      const { checkIamInputs } = await import("./chunks/iam-7225PUNZ.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -751,7 +764,7 @@ async function run() {
   const ctx = { inputs, log, http };
   try {
     if (inputs.mode === "revoke") await revokeMode(ctx);
-    else await mint(ctx);
+    else await mint(ctx, derived);
   } catch (error) {
     reportFailure(log, error);
   } finally {
@@ -794,12 +807,12 @@ async function authenticate(ctx) {
   };
   return getBearer(http, log, request);
 }
-async function mint(ctx) {
+async function mint(ctx, derived) {
   const { inputs, log } = ctx;
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-HPAOKWS3.js");
+    const { ensureIam } = await import("./chunks/iam-7225PUNZ.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -814,6 +827,10 @@ async function mint(ctx) {
     ...e.platformUrl ? { url: e.platformUrl } : {}
   };
   const sections = iam ? [iam.summaryHtml] : [];
+  if (derived) {
+    const { derivedSummaryHtml } = await import("./chunks/derive-ZP6GPELT.js");
+    sections.unshift(derivedSummaryHtml(derived));
+  }
   if (inputs.mode === "plan") {
     const plan = {
       iam: iam?.changes ?? null,
@@ -822,7 +839,10 @@ async function mint(ctx) {
         name: inputs.tokenName,
         scopes: inputs.tokenScopes,
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
-        environment: e.environmentId ?? null
+        environment: e.environmentId ?? null,
+        ...derived ? {
+          scopesDerived: (await import("./chunks/derive-ZP6GPELT.js")).derivedPlan(derived)
+        } : {}
       }
     };
     setOutput("plan", log.redact(JSON.stringify(plan)));
