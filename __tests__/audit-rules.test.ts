@@ -366,9 +366,43 @@ describe('reporting', () => {
       '<th>Severity</th><th>Rule</th><th>Where</th><th>Message</th>'
     )
     expect(r.summary).toContain(
-      `<td>warning</td><td><code>long-lifetime</code></td><td>${P}/lifetime.yml:9</td>`
+      `<td>warning</td><td><code>long&#8209;lifetime</code></td><td>${P}/lifetime.yml:9</td>`
     )
     expect(r.summary).toContain('&#34;2d&#34;')
+  })
+
+  test('file:line links to the file at the audited commit when the runner names it', async () => {
+    const sha = 'a'.repeat(40)
+    const r = await audit(
+      { 'audit-paths': `${P}/lifetime.yml` },
+      {
+        env: {
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_REPOSITORY: 'acme/deploys',
+          GITHUB_SHA: sha
+        }
+      }
+    )
+    expect(r.summary).toContain(
+      `<td><a href="https://github.com/acme/deploys/blob/${sha}/${P}/lifetime.yml#L9">${P}/lifetime.yml:9</a></td>`
+    )
+  })
+
+  test('the allowed list is shown once, not in every row', async () => {
+    const r = await audit({
+      'audit-paths': `${P}/not-allowed.yml`,
+      'allowed-scopes': 'ReadConfig settings.read'
+    })
+    expect(r.findings.some((f) => f.rule === 'scope-not-allowed')).toBe(true)
+    expect(r.summary).toContain(
+      "<p>The audit's allowed-scopes: <code>ReadConfig</code>, <code>settings.read</code>.</p>"
+    )
+    expect(r.summary).toContain(
+      'is not in the audit&#39;s allowed-scopes nor in'
+    )
+    expect(r.summary).not.toContain('the audit&#39;s allowed-scopes (')
+    // The annotation still carries the list, for readers of the log.
+    expect(r.stdout).toContain("the audit's allowed-scopes (")
   })
 })
 

@@ -286,6 +286,36 @@ describe('bad input fails before any request, naming the input and the value', (
     expect(findLeaks(run, SECRETS)).toEqual([])
   })
 
+  test('a failed step writes a short summary: what failed, each problem, where help is', async () => {
+    recordRequests()
+    const run = await runStep({
+      inputs: {
+        ...CLASSIC_INPUTS,
+        'token-lifetime': '90 minutes',
+        'max-retries': '99'
+      },
+      env: {
+        GITHUB_ACTION_REPOSITORY: 'acme/configure-dynatrace-credentials',
+        GITHUB_ACTION_REF: 'v1'
+      }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).toContain(
+      '<h3>Dynatrace credentials: the step failed</h3>'
+    )
+    expect(run.summary).toContain(
+      '<p>Invalid inputs (no request was sent):</p>'
+    )
+    expect(run.summary).toContain(
+      '<li>token-lifetime: &#34;90 minutes&#34; is not a duration such as 30m, 2h, 1h30m or 1d. Did you mean 90m?</li>'
+    )
+    expect(run.summary).toContain('<li>max-retries: &#34;99&#34; must be')
+    expect(run.summary).toContain(
+      '<a href="https://github.com/acme/configure-dynatrace-credentials/blob/v1/TROUBLESHOOTING.md">TROUBLESHOOTING.md</a>'
+    )
+    expect(findLeaks(run, SECRETS)).toEqual([])
+  })
+
   test('an unparseable lifetime gets no made-up suggestion', async () => {
     recordRequests()
     const run = await runStep({

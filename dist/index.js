@@ -8,17 +8,18 @@ import {
   explainError,
   missingAccess,
   parseJson
-} from "./chunks/chunk-6XGCQ54N.js";
+} from "./chunks/chunk-HBIOVFYH.js";
 import {
   readInputs,
   tokenTypeOf
-} from "./chunks/chunk-3DDN7KS3.js";
+} from "./chunks/chunk-NSWVOAQN.js";
 import {
   ActionError,
   AmbiguousRequestError,
   Logger,
   errorMessage,
   exportVariable,
+  failureSummary,
   formatDuration,
   getState,
   mintSummary,
@@ -26,7 +27,7 @@ import {
   saveState,
   setOutput,
   writeSummary
-} from "./chunks/chunk-K73KI6LW.js";
+} from "./chunks/chunk-72OL3FT6.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -723,6 +724,14 @@ var CLEANUP_BUDGET_MS = 2e4;
 var IAM_PROPAGATION_MS = 6e4;
 async function run() {
   const log = new Logger();
+  try {
+    await mainStep(log);
+  } finally {
+    if (log.failure !== void 0)
+      await writeSummary(log, failureSummary(log.failure));
+  }
+}
+async function mainStep(log) {
   let inputs;
   try {
     inputs = readInputs(log);
@@ -733,7 +742,7 @@ async function run() {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-7QY7A2LW.js");
+      const { runAudit } = await import("./chunks/audit-JDLDR52Q.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -743,7 +752,7 @@ async function run() {
   let derived;
   if ((inputs.mode === "mint" || inputs.mode === "plan") && inputs.tokenType !== "none" && inputs.tokenScopes.length === 0 && inputs.audit.monacoManifest !== void 0) {
     try {
-      const { deriveTokenScopes } = await import("./chunks/derive-ZP6GPELT.js");
+      const { deriveTokenScopes } = await import("./chunks/derive-QYZNWXGD.js");
       derived = await deriveTokenScopes(inputs, log);
       inputs.tokenScopes = derived.scopes.map((s) => s.scope);
     } catch (error) {
@@ -753,7 +762,7 @@ async function run() {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-7225PUNZ.js");
+      const { checkIamInputs } = await import("./chunks/iam-GPSI6WSE.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -812,7 +821,7 @@ async function mint(ctx, derived) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-7225PUNZ.js");
+    const { ensureIam } = await import("./chunks/iam-GPSI6WSE.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -828,7 +837,7 @@ async function mint(ctx, derived) {
   };
   const sections = iam ? [iam.summaryHtml] : [];
   if (derived) {
-    const { derivedSummaryHtml } = await import("./chunks/derive-ZP6GPELT.js");
+    const { derivedSummaryHtml } = await import("./chunks/derive-QYZNWXGD.js");
     sections.unshift(derivedSummaryHtml(derived));
   }
   if (inputs.mode === "plan") {
@@ -841,7 +850,7 @@ async function mint(ctx, derived) {
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
         environment: e.environmentId ?? null,
         ...derived ? {
-          scopesDerived: (await import("./chunks/derive-ZP6GPELT.js")).derivedPlan(derived)
+          scopesDerived: (await import("./chunks/derive-QYZNWXGD.js")).derivedPlan(derived)
         } : {}
       }
     };

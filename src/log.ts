@@ -105,9 +105,13 @@ export class Logger {
     core.error(annotationText(this.redact(message)), properties)
   }
 
+  /** Why the step failed (redacted), once fail() was called; for the job summary. */
+  failure: string | undefined
+
   /** Fail the step with a redacted message. */
   fail(message: string): void {
-    core.setFailed(annotationText(this.redact(message)))
+    this.failure = this.redact(message)
+    core.setFailed(annotationText(this.failure))
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {

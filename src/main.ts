@@ -18,7 +18,12 @@ import { Logger } from './log.js'
 import { revokeToken, type RevokeTarget } from './revoke.js'
 import type { DerivedScopes } from './monaco/derive.js'
 import { markRevoked, saveToken } from './state.js'
-import { mintSummary, revocationSummary, writeSummary } from './summary.js'
+import {
+  failureSummary,
+  mintSummary,
+  revocationSummary,
+  writeSummary
+} from './summary.js'
 
 /** Budget for revoking a token after a failure, on top of timeout-seconds. */
 const CLEANUP_BUDGET_MS = 20_000
@@ -28,6 +33,16 @@ const IAM_PROPAGATION_MS = 60_000
 /** The main step: read inputs, then mint, plan, audit or revoke. Never throws. */
 export async function run(): Promise<void> {
   const log = new Logger()
+  try {
+    await mainStep(log)
+  } finally {
+    // A failed step says in the summary too what failed and what to do.
+    if (log.failure !== undefined)
+      await writeSummary(log, failureSummary(log.failure))
+  }
+}
+
+async function mainStep(log: Logger): Promise<void> {
   let inputs: Inputs
   try {
     inputs = readInputs(log)

@@ -203,6 +203,7 @@ export async function runAudit(inputs: Inputs, log: Logger): Promise<void> {
   await report(result.findings, log, {
     failOn: inputs.audit.failOn,
     files: result.files,
-    steps: result.steps
+    steps: result.steps,
+    allowedScopes: inputs.allowedScopes
   })
 }

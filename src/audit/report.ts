@@ -8,6 +8,7 @@ import type { FailOn } from '../inputs.js'
 import { neutralise, type Logger } from '../log.js'
 import { escapeHtml, writeSummary } from '../summary.js'
 import type { Finding, Severity } from './findings.js'
+import { shortList } from './rules.js'
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
 /** Longest message kept; messages quote untrusted values, already shortened. */
@@ -53,6 +54,27 @@ export function reportJson(findings: Finding[]): string {
   })
 }
 
+/**
+ * Where a finding is, as a link to the file and line in this repository at the audited
+ * commit when the runner names them, else as text.
+ */
+function where(f: Finding, env: NodeJS.ProcessEnv = process.env): string {
+  if (f.file === undefined) return 'this step'
+  const text = escapeHtml(f.line === undefined ? f.file : `${f.file}:${f.line}`)
+  const server = env.GITHUB_SERVER_URL ?? ''
+  const repo = env.GITHUB_REPOSITORY ?? ''
+  const sha = env.GITHUB_SHA ?? ''
+  if (
+    !/^https:\/\/[\w.-]+$/.test(server) ||
+    !/^[\w.-]+\/[\w.-]+$/.test(repo) ||
+    !/^[0-9a-f]{40}$/.test(sha)
+  )
+    return text
+  const path = f.file.split('/').map(encodeURIComponent).join('/')
+  const anchor = f.line === undefined ? '' : `#L${f.line}`
+  return `<a href="${escapeHtml(`${server}/${repo}/blob/${sha}/${path}${anchor}`)}">${text}</a>`
+}
+
 const plural = (n: number, word: string): string =>
   `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -74,7 +96,13 @@ export function shouldFail(findings: Finding[], failOn: FailOn): boolean {
 export async function report(
   findings: Finding[],
   log: Logger,
-  context: { failOn: FailOn; files: number; steps: number }
+  context: {
+    failOn: FailOn
+    files: number
+    steps: number
+    /** The audit step's allowed-scopes, shown once above the table. */
+    allowedScopes?: readonly string[]
+  }
 ): Promise<void> {
   for (const f of findings) {
     const properties: core.AnnotationProperties = { title: f.rule }
@@ -103,16 +131,22 @@ export async function report(
       true
     )
     if (findings.length === 0) return
-    const rows = findings
-      .slice(0, MAX_ROWS)
-      .map((f) => [
-        escapeHtml(f.severity),
-        `<code>${escapeHtml(f.rule)}</code>`,
-        f.file === undefined
-          ? 'this step'
-          : escapeHtml(f.line === undefined ? f.file : `${f.file}:${f.line}`),
-        escapeHtml(f.message)
-      ])
+    const allowed = context.allowedScopes ?? []
+    // The list is long and the same in every row: said once, above the table.
+    const listed = allowed.length > 0 ? ` (${shortList(allowed)})` : undefined
+    if (listed) {
+      s.addRaw(
+        `<p>The audit's allowed-scopes: ${allowed.map((a) => `<code>${escapeHtml(a)}</code>`).join(', ')}.</p>`,
+        true
+      )
+    }
+    const rows = findings.slice(0, MAX_ROWS).map((f) => [
+      escapeHtml(f.severity),
+      // Non-breaking hyphens: a rule ID never wraps in the middle.
+      `<code>${escapeHtml(f.rule).replace(/-/g, '&#8209;')}</code>`,
+      where(f),
+      escapeHtml(listed ? f.message.split(listed).join('') : f.message)
+    ])
     s.addTable([
       [
         { data: 'Severity', header: true },

@@ -61,7 +61,7 @@ const TRUE = /^(true|True|TRUE)$/
 const FALSE = /^(false|False|FALSE)$/
 
 /** A short list for a message: the first few entries of a long one. */
-function shortList(items: readonly string[]): string {
+export function shortList(items: readonly string[]): string {
   const shown = items.slice(0, 8).map((s) => show(s, 60))
   return items.length > 8 ? `${shown.join(', ')}, …` : shown.join(', ')
 }
