@@ -293,6 +293,9 @@ export function suggest(name: string, catalogue: readonly string[]): string[] {
   if (sameWords.length > 0) return sameWords.slice(0, 3)
   const limit = Math.max(2, Math.floor(name.length / 3))
   const close = catalogue
+    // The distance is at least the difference in length: skip those at once, so a long
+    // unknown name costs no more than a short one.
+    .filter((candidate) => Math.abs(candidate.length - name.length) <= limit)
     .map((candidate) => ({ candidate, d: editDistance(name, candidate) }))
     .filter(({ d }) => d <= limit)
     .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))

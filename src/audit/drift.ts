@@ -2,36 +2,63 @@
  * Scope drift: on a pull request (GITHUB_BASE_REF set), the token-scopes each scanned file
  * asks for compared with the same file on the base branch, read with `git show` from the
  * local clone. Offline: git only reads objects already fetched (actions/checkout with
- * fetch-depth: 0). Without git, a clone or the base ref, the check is skipped.
+ * fetch-depth: 0). In a partial clone (`filter: blob:none`, sparse checkouts) git would
+ * fetch a missing blob from the remote on its own; OFFLINE_GIT_ENV stops that, and a file
+ * whose base version is not local is skipped. Without git, a clone or the base ref, the
+ * check is skipped.
  */
 import { execFile } from 'node:child_process'
 import { parseList } from '../scopes.js'
+import type { AuditBudget } from './budget.js'
 import { finding, type Finding } from './findings.js'
-import { scanWorkflow, type ActionStep } from './scan.js'
+import { MAX_FILE_BYTES, scanWorkflow, type ActionStep } from './scan.js'
 import { hasExpression, locate, show } from './values.js'
 
 /** Branch names as git allows them, minus anything that could read as an option or a range. */
 const SAFE_REF = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/
 
-/** Runs git with arguments (never a shell); resolves stdout, rejects on any failure. */
-export type Git = (args: string[], cwd: string) => Promise<string>
+/** Longest a single git command may run. */
+const GIT_TIMEOUT_MS = 10_000
 
-/** The real git: a bounded, prompt-free child process. */
-export const runGit: Git = (args, cwd) =>
+/**
+ * The environment of every git command: nothing may reach the network, ask for a password
+ * or take a lock. (The git(1) manual's ENVIRONMENT section describes each.)
+ */
+export const OFFLINE_GIT_ENV: Readonly<Record<string, string>> = {
+  // A missing object of a partial clone is an error instead of a fetch from the promisor
+  // remote (git's promisor-remote.c; in the 2.39.4+ security releases and in 2.45+).
+  GIT_NO_LAZY_FETCH: '1',
+  // For a git that predates it: an allow-list of transports that names none, so any fetch
+  // (lazy or not) fails before it connects. `git --no-lazy-fetch` would be clearer, but gits
+  // before 2.44 reject the option and do nothing at all.
+  GIT_ALLOW_PROTOCOL: '',
+  GIT_PROTOCOL_FROM_USER: '0',
+  // A file name is a path, never a pathspec pattern or magic.
+  GIT_LITERAL_PATHSPECS: '1',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_OPTIONAL_LOCKS: '0'
+}
+
+/** Runs git with arguments (never a shell); resolves stdout, rejects on any failure. */
+export type Git = (
+  args: string[],
+  cwd: string,
+  timeoutMs?: number
+) => Promise<string>
+
+/** The real git: a bounded, prompt-free, offline child process. */
+export const runGit: Git = (args, cwd, timeoutMs = GIT_TIMEOUT_MS) =>
   new Promise((resolvePromise, reject) => {
     execFile(
       'git',
       args,
       {
         cwd,
-        timeout: 10_000,
-        maxBuffer: 4 * 1024 * 1024,
+        timeout: Math.max(1, Math.min(timeoutMs, GIT_TIMEOUT_MS)),
+        // A base version larger than the audit reads from the workspace is not read either.
+        maxBuffer: MAX_FILE_BYTES,
         windowsHide: true,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_OPTIONAL_LOCKS: '0'
-        }
+        env: { ...process.env, ...OFFLINE_GIT_ENV }
       },
       (error, stdout) => (error ? reject(error) : resolvePromise(stdout))
     )
@@ -52,6 +79,50 @@ export function declaredScopes(
   return scopes
 }
 
+/** The file's text on `ref`: '' when the file does not exist there, undefined when unknown. */
+async function baseVersion(
+  git: Git,
+  ref: string,
+  file: string,
+  root: string,
+  debug: (message: string) => void,
+  budget: AuditBudget | undefined
+): Promise<string | undefined> {
+  const timeout = budget?.remainingMs()
+  const name = show(file, 200)
+  let text: string | undefined
+  try {
+    text = await git(['show', `${ref}:./${file}`], root, timeout)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+      debug(
+        `Scope drift: ${name} on ${ref} is larger than ${MAX_FILE_BYTES / 1024} KiB; skipped.`
+      )
+      return undefined
+    }
+  }
+  if (text !== undefined) {
+    budget?.charge(Buffer.byteLength(text), `${ref}:${file}`)
+    return text
+  }
+  // Missing on the base, or there but not in this clone: only the tree tells which.
+  let entry: string
+  try {
+    entry = await git(['ls-tree', '-z', ref, '--', `./${file}`], root, timeout)
+  } catch {
+    debug(
+      `Scope drift: the tree of ${ref} is not in the local clone, so ${name} was not compared (the audit never fetches). Check out with fetch-depth: 0 and without a filter to compare it.`
+    )
+    return undefined
+  }
+  if (entry === '') return '' // New in this pull request: every scope it asks for is added.
+  debug(
+    `Scope drift: ${name} on ${ref} is not in the local clone (a partial or sparse checkout), so it was not compared (the audit never fetches). Check out with fetch-depth: 0 and without a filter to compare it.`
+  )
+  return undefined
+}
+
 /**
  * scope-drift findings for `files` (workspace-relative, with their steps at the head).
  * Returns [] (after a debug line) when there is no base to compare with.
@@ -61,7 +132,8 @@ export async function scopeDrift(
   root: string,
   debug: (message: string) => void,
   git: Git = runGit,
-  base = process.env.GITHUB_BASE_REF ?? ''
+  base = process.env.GITHUB_BASE_REF ?? '',
+  budget?: AuditBudget
 ): Promise<Finding[]> {
   if (base === '') {
     debug(
@@ -80,7 +152,8 @@ export async function scopeDrift(
     try {
       await git(
         ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`],
-        root
+        root,
+        budget?.remainingMs()
       )
       ref = candidate
       break
@@ -96,12 +169,9 @@ export async function scopeDrift(
   }
   const findings: Finding[] = []
   for (const { file, steps } of files) {
-    let baseText = ''
-    try {
-      baseText = await git(['show', `${ref}:./${file}`], root)
-    } catch {
-      // The file is new in this pull request: every scope it asks for is added.
-    }
+    budget?.checkTime(`${ref}:${file}`)
+    const baseText = await baseVersion(git, ref, file, root, debug, budget)
+    if (baseText === undefined) continue
     const before = declaredScopes(scanWorkflow(baseText, file).steps)
     const after = declaredScopes(steps)
     for (const [scope, at] of after) {

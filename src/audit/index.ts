@@ -4,9 +4,11 @@
  * local git clone) and nothing else: no HTTP client exists in this mode, and nothing
  * here imports one.
  */
+import { lstat } from 'node:fs/promises'
 import { formatDuration } from '../duration.js'
 import type { Inputs } from '../inputs.js'
 import { neutralise, type Logger } from '../log.js'
+import { AuditBudget } from './budget.js'
 import { scopeDrift, type Git } from './drift.js'
 import { finding, type Finding } from './findings.js'
 import {
@@ -22,6 +24,7 @@ import {
   ACTION_DISPLAY_NAME,
   listYamlFiles,
   localActionNames,
+  MAX_FILE_BYTES,
   readAuditFile,
   realWorkspace,
   relativePath,
@@ -38,13 +41,14 @@ export interface AuditResult {
   steps: number
 }
 
-/** Where to look and how to log; `git` and `baseRef` are replaceable for tests. */
+/** Where to look and how to log; `git`, `baseRef` and the clock are replaceable for tests. */
 export interface AuditEnvironment {
   workspace: string
   debug: (message: string) => void
   info: (message: string) => void
   git?: Git
   baseRef?: string
+  now?: () => number
 }
 
 /** This step's own inputs as values (no file, no line), so the same rules apply to them. */
@@ -72,10 +76,14 @@ export async function collectFindings(
   inputs: Inputs,
   env: AuditEnvironment
 ): Promise<AuditResult> {
+  // Pull requests choose what is in the files: the whole audit stays within timeout-seconds
+  // and MAX_TOTAL_BYTES.
+  const budget = new AuditBudget(inputs.timeoutSeconds, env.now)
   const root = await realWorkspace(env.workspace)
   const settings: AuditSettings = { allowedScopes: inputs.allowedScopes }
   const listed = await listYamlFiles(inputs.audit.paths, root)
-  const localActionName = localActionNames(root)
+  budget.preflight(await auditedSizes(listed.files), 'audit-paths')
+  const localActionName = localActionNames(root, budget)
   const findings: Finding[] = [...listed.findings]
   const scanned: { file: string; steps: ActionStep[] }[] = []
   const jobs: JobInfo[] = []
@@ -83,7 +91,7 @@ export async function collectFindings(
 
   for (const absolute of listed.files) {
     const file = relativePath(root, absolute)
-    const read = await readAuditFile(absolute, file)
+    const read = await readAuditFile(absolute, file, budget)
     if ('finding' in read) {
       findings.push(read.finding)
       continue
@@ -139,7 +147,11 @@ export async function collectFindings(
   findings.push(...own.findings)
 
   if (inputs.audit.monacoManifest !== undefined) {
-    const monaco = await readMonacoProject(inputs.audit.monacoManifest, root)
+    const monaco = await readMonacoProject(
+      inputs.audit.monacoManifest,
+      root,
+      budget
+    )
     findings.push(...monaco.findings)
     if (monaco.manifest) {
       const consumers: MonacoConsumer[] = []
@@ -173,9 +185,29 @@ export async function collectFindings(
 
   findings.push(
     // Every scanned file: one whose steps were all removed still drifts.
-    ...(await scopeDrift(scanned, root, env.debug, env.git, env.baseRef))
+    ...(await scopeDrift(
+      scanned,
+      root,
+      env.debug,
+      env.git,
+      env.baseRef,
+      budget
+    ))
   )
   return { findings: normalise(findings), files: listed.files.length, steps }
+}
+
+/** Sizes of the files the audit will read (larger ones are skipped with a finding). */
+async function auditedSizes(files: string[]): Promise<number[]> {
+  const sizes: number[] = []
+  for (const file of files) {
+    const size = await lstat(file).then(
+      (stats) => stats.size,
+      () => 0
+    )
+    if (size <= MAX_FILE_BYTES) sizes.push(size)
+  }
+  return sizes
 }
 
 function consumerOf(

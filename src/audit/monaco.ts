@@ -19,6 +19,7 @@ import {
   type MonacoProblem
 } from '../monaco/project.js'
 import { neutralise } from '../log.js'
+import type { AuditBudget } from './budget.js'
 import { finding, type Finding, type RuleId } from './findings.js'
 import type { TokenPlan, Where } from './rules.js'
 import type { JobInfo } from './scan.js'
@@ -43,9 +44,10 @@ export function problemFindings(problems: MonacoProblem[]): Finding[] {
  */
 export async function readMonacoProject(
   manifestPath: string,
-  root: string
+  root: string,
+  budget?: AuditBudget
 ): Promise<{ manifest?: MonacoManifest; findings: Finding[] }> {
-  const loaded = await loadMonaco(manifestPath, root)
+  const loaded = await loadMonaco(manifestPath, root, 'monaco-manifest', budget)
   return {
     ...(loaded.manifest ? { manifest: loaded.manifest } : {}),
     findings: problemFindings(loaded.problems)

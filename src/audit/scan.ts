@@ -16,6 +16,7 @@ import {
   type YAMLMap
 } from 'yaml'
 import { ActionError } from '../errors.js'
+import type { AuditBudget } from './budget.js'
 import { finding, type Finding } from './findings.js'
 import {
   deref,
@@ -243,7 +244,8 @@ export async function insideWorkspace(
  * resolved) and is no larger than a workflow file is read.
  */
 export function localActionNames(
-  root: string
+  root: string,
+  budget?: AuditBudget
 ): (uses: string) => string | undefined {
   const cache = new Map<string, string | undefined>()
   const read = (uses: string): string | undefined => {
@@ -255,10 +257,12 @@ export function localActionNames(
         if (rel.startsWith('..') || isAbsolute(rel)) return undefined
         const stats = statSync(real)
         if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined
+        budget?.charge(stats.size, rel.split(sep).join('/'))
         const text = readFileSync(real, 'utf8')
         const match = /^name:[ \t]*(['"]?)(.*?)\1[ \t]*(?:#.*)?$/m.exec(text)
         return match?.[2]
-      } catch {
+      } catch (error) {
+        if (error instanceof ActionError) throw error // The budget is spent.
         continue
       }
     }
@@ -270,22 +274,40 @@ export function localActionNames(
   }
 }
 
-/** Read a file for the audit, or a finding saying why it cannot be read. */
+/**
+ * Read a file for the audit, or a finding saying why it cannot be read. With a budget, the
+ * time and the file's bytes are checked against it first (an ActionError when spent).
+ */
 export async function readAuditFile(
   absolute: string,
-  file: string
+  file: string,
+  budget?: AuditBudget
 ): Promise<{ text: string } | { finding: Finding }> {
+  budget?.checkTime(file)
+  let stats
   try {
-    const stats = await lstat(absolute)
-    if (stats.size > MAX_FILE_BYTES) {
-      return {
-        finding: finding(
-          'unreadable-file',
-          `${show(file)} is larger than ${MAX_FILE_BYTES / 1024} KiB and was not audited.`,
-          { file }
-        )
-      }
+    stats = await lstat(absolute)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    return {
+      finding: finding(
+        'unreadable-file',
+        `${show(file)} could not be read (${code}).`,
+        { file }
+      )
     }
+  }
+  if (stats.size > MAX_FILE_BYTES) {
+    return {
+      finding: finding(
+        'unreadable-file',
+        `${show(file)} is larger than ${MAX_FILE_BYTES / 1024} KiB and was not audited.`,
+        { file }
+      )
+    }
+  }
+  budget?.charge(stats.size, file)
+  try {
     return { text: await readFile(absolute, 'utf8') }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'

@@ -63,33 +63,120 @@ export function scalarText(node: Scalar): string {
   return typeof node.value === 'string' ? node.value : String(node.value)
 }
 
+/** Index of the last entry of the ascending `starts` that is <= `offset` (0 when none is). */
+function lastAtOrBefore(starts: ArrayLike<number>, offset: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (starts[mid]! <= offset) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/** Offsets just after each line break of `text`, after a 0 for the first line. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    starts.push(i + 1)
+  return starts
+}
+
 /**
  * Offsets of a literal block scalar's value mapped to the container: value line j is
  * source line j after the `|` header, and its text ends that source line (whatever the
- * indentation, explicit indentation indicators included).
+ * indentation, explicit indentation indicators included). The line tables are built once,
+ * on the first lookup, so each lookup is a binary search: a value with thousands of
+ * findings (a long policy statement) costs linear time, not quadratic.
  */
 function literalBlockMap(
   source: string,
-  start: number
-): (offset: number, value: string) => number {
+  start: number,
+  value: string
+): (offset: number) => number {
   const header = source.indexOf('\n')
-  const lines = header < 0 ? [] : source.slice(header + 1).split('\n')
-  const lineStarts: number[] = []
-  let at = start + header + 1
-  for (const l of lines) {
-    lineStarts.push(at)
-    at += l.length + 1
+  if (header < 0) return () => start
+  let tables:
+    | { sourceStarts: number[]; sourceLengths: number[]; valueStarts: number[] }
+    | undefined
+  return (offset) => {
+    if (tables === undefined) {
+      const sourceStarts = lineStartsOf(source.slice(header + 1))
+      const sourceLengths = sourceStarts.map((at, j) => {
+        const next = sourceStarts[j + 1]
+        const end = next === undefined ? source.length - header - 1 : next - 1
+        const cr = source[header + 1 + end - 1] === '\r' ? 1 : 0
+        return Math.max(0, end - at - cr)
+      })
+      tables = { sourceStarts, sourceLengths, valueStarts: lineStartsOf(value) }
+    }
+    const { sourceStarts, sourceLengths, valueStarts } = tables
+    const clamped = Math.max(0, Math.min(offset, value.length))
+    const valueLine = lastAtOrBefore(valueStarts, clamped)
+    const column = clamped - valueStarts[valueLine]!
+    const j = Math.min(valueLine, sourceStarts.length - 1)
+    const valueLineStart = valueStarts[j]
+    const valueLineLength =
+      valueLineStart === undefined
+        ? 0
+        : (valueStarts[j + 1] ?? value.length + 1) - 1 - valueLineStart
+    const sourceLength = sourceLengths[j]!
+    const indent = Math.max(0, sourceLength - valueLineLength)
+    return (
+      start +
+      header +
+      1 +
+      sourceStarts[j]! +
+      Math.min(indent + column, sourceLength)
+    )
   }
-  return (offset, value) => {
-    const before = value.slice(0, offset)
-    const j = Math.min(before.split('\n').length - 1, lines.length - 1)
-    const lineStart = lineStarts[j]
-    if (lineStart === undefined) return start
-    const column = offset - (before.lastIndexOf('\n') + 1)
-    const valueLine = value.split('\n')[j] ?? ''
-    const sourceLine = lines[j]!.replace(/\r$/, '')
-    const indent = Math.max(0, sourceLine.length - valueLine.length)
-    return lineStart + Math.min(indent + column, sourceLine.length)
+}
+
+const isYamlSpace = (c: string | undefined): boolean =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\r'
+
+/** How far past an escape (`\u00e9`, `\x41`, `''`) a value character is looked for in the source. */
+const ESCAPE_LOOKAHEAD = 12
+
+/**
+ * Offsets of a folded or multi-line flow scalar's value mapped to its source. Folding only
+ * changes whitespace (and quotes' escapes), so each non-space character of the value is
+ * matched with the next equal character of the source, looking past at most an escape's
+ * length. Built once, on the first lookup, in one pass over both texts.
+ */
+function foldedMap(
+  source: string,
+  start: number,
+  value: string,
+  from: number
+): (offset: number) => number {
+  let table: Int32Array | undefined
+  return (offset) => {
+    if (table === undefined) {
+      table = new Int32Array(value.length + 1)
+      let p = from
+      for (let i = 0; i < value.length; i++) {
+        const c = value[i]
+        if (isYamlSpace(c)) {
+          table[i] = p
+          continue
+        }
+        while (p < source.length && isYamlSpace(source[p])) p++
+        let q = p
+        const limit = Math.min(source.length, p + ESCAPE_LOOKAHEAD)
+        while (q < limit && source[q] !== c) q++
+        if (q < limit) {
+          table[i] = q
+          p = q + 1
+        } else {
+          // An escape that reads differently (\x41 for A): stay where we are.
+          table[i] = p
+        }
+      }
+      table[value.length] = p
+    }
+    return start + table[Math.max(0, Math.min(offset, value.length))]!
   }
 }
 
@@ -100,25 +187,20 @@ export function scalarValue(node: Scalar, container: Container): Value {
   const source = container.text.slice(start, end)
   let map: (offset: number) => number
   if (node.type === 'BLOCK_LITERAL') {
-    const literal = literalBlockMap(source, start)
-    map = (offset) => literal(offset, text)
+    map = literalBlockMap(source, start, text)
   } else if (!source.includes('\n')) {
     // One line: the value sits in the source as is (quotes aside; escapes are rare here).
     const quote = node.type === 'PLAIN' ? 0 : 1
     map = (offset) => start + quote + offset
   } else {
-    // Folded or multi-line flow scalars: find the word at `offset` in the source.
-    map = (offset) => {
-      const word = /^[^\s,]+/.exec(text.slice(offset))?.[0]
-      if (!word) return start
-      const nth = countOccurrences(text.slice(0, offset), word)
-      let found = -1
-      for (let k = 0; k <= nth; k++) {
-        found = source.indexOf(word, found + 1)
-        if (found < 0) return start
-      }
-      return start + found
-    }
+    // Folded block (after its header line) or a multi-line plain or quoted scalar.
+    const from =
+      node.type === 'BLOCK_FOLDED'
+        ? source.indexOf('\n') + 1
+        : node.type === 'PLAIN'
+          ? 0
+          : 1
+    map = foldedMap(source, start, text, from)
   }
   const value: Value = {
     text,
@@ -128,13 +210,6 @@ export function scalarValue(node: Scalar, container: Container): Value {
   const line = container.lineOf(start)
   if (line !== undefined) value.line = line
   return value
-}
-
-function countOccurrences(text: string, word: string): number {
-  let count = 0
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
-    count++
-  return count
 }
 
 /** A value as YAML text for nested parsing (`policies: |`): its own text, its own lines. */
@@ -157,8 +232,24 @@ export function locate(
   return where
 }
 
+/**
+ * The first offset of each list entry of the last text asked about: `locate` is called once
+ * per scope of the same value, and a scan per scope would make a long list quadratic.
+ */
+let entries: { text: string; first: Map<string, number> } | undefined
+
 /** Index of `item` as a whole list entry (between commas or whitespace) in `text`. */
 export function indexOfItem(text: string, item: string): number {
+  if (item !== '' && !/[\s,]/.test(item)) {
+    if (entries?.text !== text) {
+      const first = new Map<string, number>()
+      for (const m of text.matchAll(/[^\s,]+/g)) {
+        if (!first.has(m[0])) first.set(m[0], m.index)
+      }
+      entries = { text, first }
+    }
+    return entries.first.get(item) ?? -1
+  }
   for (let i = text.indexOf(item); i >= 0; i = text.indexOf(item, i + 1)) {
     const before = i === 0 ? '' : text[i - 1]!
     const after = text[i + item.length] ?? ''

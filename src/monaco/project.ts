@@ -19,6 +19,7 @@ import { lstat, readdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml'
 import { ActionError } from '../errors.js'
+import type { AuditBudget } from '../audit/budget.js'
 import { neutralise } from '../log.js'
 import {
   getNode,
@@ -316,12 +317,13 @@ async function findYamlFiles(
 export async function loadMonaco(
   manifestPath: string,
   root: string,
-  input = 'monaco-manifest'
+  input = 'monaco-manifest',
+  budget?: AuditBudget
 ): Promise<{ manifest?: MonacoManifest; problems: MonacoProblem[] }> {
   const absolute = await insideWorkspace(root, manifestPath, input)
   const file = relativePath(root, absolute)
   const problems: MonacoProblem[] = []
-  const read = await readAuditFile(absolute, file)
+  const read = await readAuditFile(absolute, file, budget)
   if ('finding' in read)
     return {
       problems: [{ kind: 'unreadable', message: read.finding.message, file }]
@@ -444,7 +446,7 @@ export async function loadMonaco(
       const files: string[] = []
       await findYamlFiles(definition.folder, files)
       for (const configFile of files) {
-        await readConfigFile(root, configFile, project, problems)
+        await readConfigFile(root, configFile, project, problems, budget)
       }
       manifest.projects.push(project)
     }
@@ -460,11 +462,12 @@ async function readConfigFile(
   root: string,
   absolute: string,
   project: MonacoProjectDefinition,
-  problems: MonacoProblem[]
+  problems: MonacoProblem[],
+  budget: AuditBudget | undefined
 ): Promise<void> {
   // Symbolic links are skipped while walking, so the file is inside the project folder.
   const file = relativePath(root, absolute)
-  const read = await readAuditFile(absolute, file)
+  const read = await readAuditFile(absolute, file, budget)
   if ('finding' in read) {
     problems.push({ kind: 'unreadable', message: read.finding.message, file })
     return
