@@ -259,18 +259,28 @@ export function parseList(text: string): string[] {
   return [...seen]
 }
 
-/** Levenshtein distance, case-insensitive so that `readconfig` finds `ReadConfig`. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, case-insensitive so that `readconfig` finds `ReadConfig`. Stops
+ * early, returning `max + 1`, once every entry of a row is above `max`: the distance can
+ * only grow from there, and an audit of a long list asks for thousands of these.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   const s = a.toLowerCase()
   const t = b.toLowerCase()
-  let prev = Array.from({ length: t.length + 1 }, (_, i) => i)
+  let prev = new Uint32Array(t.length + 1)
+  let cur = new Uint32Array(t.length + 1)
+  for (let j = 0; j <= t.length; j++) prev[j] = j
   for (let i = 1; i <= s.length; i++) {
-    const cur = [i]
+    cur[0] = i
+    let rowMin = i
     for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1
+      const value = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      cur[j] = value
+      if (value < rowMin) rowMin = value
     }
-    prev = cur
+    if (rowMin > max) return max + 1
+    ;[prev, cur] = [cur, prev]
   }
   return prev[t.length]!
 }
@@ -296,7 +306,10 @@ export function suggest(name: string, catalogue: readonly string[]): string[] {
     // The distance is at least the difference in length: skip those at once, so a long
     // unknown name costs no more than a short one.
     .filter((candidate) => Math.abs(candidate.length - name.length) <= limit)
-    .map((candidate) => ({ candidate, d: editDistance(name, candidate) }))
+    .map((candidate) => ({
+      candidate,
+      d: editDistance(name, candidate, limit)
+    }))
     .filter(({ d }) => d <= limit)
     .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
   // Only the best matches: "raed" should suggest "read", not also "write".
