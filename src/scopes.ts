@@ -296,10 +296,19 @@ function words(name: string): string {
     .join(',')
 }
 
+/** words() of each catalogue entry, computed once per catalogue: audits ask thousands of times. */
+const catalogueWords = new WeakMap<readonly string[], string[]>()
+
 /** The closest catalogue entries to `name` (at most three), or none when nothing is close. */
 export function suggest(name: string, catalogue: readonly string[]): string[] {
   // The same words in another order or notation (`ReadSettings` → `settings.read`).
-  const sameWords = catalogue.filter((c) => words(c) === words(name))
+  let known = catalogueWords.get(catalogue)
+  if (known === undefined) {
+    known = catalogue.map(words)
+    catalogueWords.set(catalogue, known)
+  }
+  const target = words(name)
+  const sameWords = catalogue.filter((_, i) => known[i] === target)
   if (sameWords.length > 0) return sameWords.slice(0, 3)
   const limit = Math.max(2, Math.floor(name.length / 3))
   const close = catalogue
