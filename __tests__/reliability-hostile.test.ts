@@ -7,7 +7,13 @@
  * API's answer and checks every line the step printed.
  */
 import { afterEach, describe, expect, test } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import nock from 'nock'
+import { startEmulator, type RunningEmulator } from '../test/emulator/index.js'
+import { runnerCommands } from '../test/support/commands.js'
+import { emulatorInputs, emulatorSecrets } from '../test/support/runner.js'
 import { findLeaks, runStep, type StepRun } from './support/in-process.js'
 import {
   ACCOUNT_API,
@@ -58,6 +64,10 @@ const INJECTIONS: Array<[string, string]> = [
     `\n::stop-commands::${MARKER}\n::error::${MARKER}`
   ],
   ['legacy ##[set-output]', `\n##[set-output name=token;]${MARKER}`],
+  // The runner reads `##[name]` anywhere in a line, no line break needed.
+  ['inline ##[stop-commands]', ` ops ##[stop-commands]${MARKER}`],
+  ['inline ##[add-mask]', ` ops ##[add-mask]${MARKER}`],
+  ['leading ::stop-commands', `::stop-commands::${MARKER}`],
   ['%0A-encoded ::warning', `%0A::warning::${MARKER}%0D%0A`],
   ['U+2028 ::warning', `\u2028::warning::${MARKER}`],
   ['NEL ::warning', `\u0085::warning::${MARKER}`],
@@ -774,4 +784,315 @@ describe('hostile credentials from the server', () => {
       )
     }
   )
+})
+
+/**
+ * Names with a workflow command in them, from every server field and input that can
+ * reach a line, against the emulator. The runner reads `##[name]` anywhere in a line
+ * (actions/runner ActionCommand.TryParse); a name such as `ops ##[stop-commands]x` in
+ * a log line would make it ignore every later command — the token's `::add-mask::`
+ * too, which then shows the token in clear. Each run is read as the runner reads it
+ * (test/support/commands.ts), with and without RUNNER_DEBUG.
+ */
+describe('names carrying workflow commands, read as the runner reads them', () => {
+  const NAMES: Array<[string, string]> = [
+    ['##[stop-commands] inside', `ops ##[stop-commands]${MARKER}`],
+    ['::stop-commands:: first', `::stop-commands::${MARKER} ops`],
+    ['##[set-output] inside', `ops ##[set-output name=token;]${MARKER}`],
+    // The job summary is Markdown: a blank line would end its HTML and start Markdown.
+    [
+      'a Markdown image after a blank line',
+      `ops\n\n![${MARKER}](https://evil.example/x.png) [click](https://evil.example)`
+    ]
+  ]
+  const DEBUG: Array<[string, Record<string, string>]> = [
+    ['', {}],
+    [' (RUNNER_DEBUG=1)', { RUNNER_DEBUG: '1' }]
+  ]
+  const GROUP = '7a1d224d-1111-4c4c-9d9d-0000000000aa'
+  const POLICY = '0a1b2c3d-0001-4000-8000-0000000000aa'
+  const BOUNDARY = '3c9d7e21-0b5a-4f4e-9a7c-0000000000aa'
+  const yaml = (text: string): string => JSON.stringify(text)
+
+  let emu: RunningEmulator | undefined
+  afterEach(async () => {
+    await emu?.close()
+    emu = undefined
+  })
+
+  /** An emulator with a group, an account policy and a boundary named `name`. */
+  async function emulatorNaming(name: string): Promise<RunningEmulator> {
+    // Other tests of this file refuse real connections; the emulator is on loopback.
+    nock.cleanAll()
+    nock.enableNetConnect()
+    const e = await startEmulator({ contractPath: null })
+    const now = new Date().toISOString()
+    e.state.groups.push({
+      uuid: GROUP,
+      name,
+      description: '',
+      federatedAttributeValues: [],
+      owner: 'LOCAL',
+      createdAt: now,
+      updatedAt: now
+    })
+    e.state.policies.push({
+      uuid: POLICY,
+      levelType: 'account',
+      levelId: e.state.accountUuid,
+      name,
+      description: name,
+      tags: [],
+      statementQuery: 'ALLOW settings:objects:read;'
+    })
+    const boundaryQuery = 'environment:management-zone IN ("prod");'
+    e.state.boundaries.push(
+      { uuid: BOUNDARY, name, boundaryQuery, metadata: {} },
+      {
+        uuid: '3c9d7e21-0b5a-4f4e-9a7c-0000000000bb',
+        name: 'Only prod',
+        boundaryQuery,
+        metadata: {}
+      }
+    )
+    emu = e
+    return e
+  }
+
+  const mintInputs = (
+    e: RunningEmulator,
+    extra: Record<string, string>
+  ): Record<string, string> =>
+    emulatorInputs(e, {
+      'account-urn': `urn:dtaccount:${e.state.accountUuid}`,
+      'token-scopes': 'ReadConfig',
+      ...extra
+    })
+
+  /**
+   * The runner reads no command the action did not mean, processes the token's
+   * `::add-mask::` (so the token is masked), and the name did reach the log.
+   */
+  function expectRunnerSafe(
+    e: RunningEmulator,
+    runs: StepRun[],
+    { minted = true } = {}
+  ): void {
+    const stdout = runs.map((r) => r.stdout).join('')
+    expect(stdout).toContain(MARKER)
+    expect(runs.flatMap((r) => foreignCommands(r.stdout))).toEqual([])
+    expect(runs.flatMap((r) => injectedCommands(r.stdout, MARKER))).toEqual([])
+    if (minted) {
+      const token = runs[0]!.outputs.token
+      expect(token).toBeDefined()
+      const masked = runnerCommands(runs[0]!.stdout).filter(
+        (c) => c.name === 'add-mask' && c.data === token
+      )
+      expect(masked.map((c) => c.outcome)).toEqual(['processed'])
+    }
+    // Every token the emulator minted, the client secret and the bearers.
+    expect(findLeaks(runs, emulatorSecrets(e.state))).toEqual([])
+    const summary = runs.map((r) => r.summary).join('')
+    expect(summary).not.toMatch(/##\[|<img|!\[|\]\(|\n\s*\n/)
+  }
+
+  const cells = <T>(cases: Array<[string, T]>) =>
+    cases.flatMap(([what, c]) =>
+      NAMES.flatMap(([label, name]) =>
+        DEBUG.map(
+          ([dbg, env]) => [`${what} × ${label}${dbg}`, c, name, env] as const
+        )
+      )
+    )
+
+  const IAM_CASES: Array<[string, (name: string) => Record<string, string>]> = [
+    // A UUID is shown by its name once the list it is in was read for another entry.
+    [
+      'a group named by UUID in bindings',
+      () => ({
+        bindings: `- policy: Settings Reader\n  groups: [CI deployers, ${GROUP}]\n  level: account`
+      })
+    ],
+    [
+      'an account policy named by UUID in bindings',
+      () => ({
+        bindings: `- policy: ${POLICY}\n  groups: [CI deployers]\n  level: account\n- policy: Settings Reader\n  groups: [CI deployers]\n  level: account`
+      })
+    ],
+    [
+      'a boundary named by UUID in bindings',
+      () => ({
+        bindings: `- policy: Settings Reader\n  groups: [CI deployers]\n  boundaries: [Only prod, ${BOUNDARY}]`
+      })
+    ],
+    [
+      'a policy name from the policies input',
+      (name) => ({
+        policies: `- name: ${yaml(`${name} new`)}\n  description: d\n  statement: ALLOW settings:objects:read;`
+      })
+    ]
+  ]
+
+  test.each(cells(IAM_CASES))(
+    'IAM: %s — the token mask is processed',
+    async (_label, extra, name, env) => {
+      const e = await emulatorNaming(name)
+      const run = await runStep({ inputs: mintInputs(e, extra(name)), env })
+      expect(run.exitCode).toBe(0)
+      expectRunnerSafe(e, [run])
+    }
+  )
+
+  test.each(cells([['retried', true]]))(
+    'IAM: the retry line of a policy create %s',
+    async (_label, _retried, name, env) => {
+      const e = await emulatorNaming(name)
+      e.fault(
+        { method: 'POST', path: /\/iam\/v1\/repo\/account\/[^/]+\/policies$/ },
+        { status: 503 }
+      )
+      const run = await runStep({
+        inputs: mintInputs(e, {
+          policies: `- name: ${yaml(`${name} new`)}\n  description: d\n  statement: ALLOW settings:objects:read;`
+        }),
+        env
+      })
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toMatch(/retrying in/)
+      expectRunnerSafe(e, [run])
+    }
+  )
+
+  test.each(
+    // token-name refuses line breaks before anything is printed.
+    cells([['the lost token cannot be looked up', true]]).filter(
+      ([, , name]) => !name.includes('\n')
+    )
+  )('token-name echoed when %s', async (_label, _lost, name, env) => {
+    const e = await emulatorNaming(name)
+    // Dynatrace creates the token, the answer never arrives, and the search by name
+    // fails: the error names the token so the user can delete it.
+    e.fault({ method: 'POST', path: TOKENS_PATH }, { reset: 'after' })
+    e.fault(
+      { method: 'GET', path: TOKENS_PATH },
+      ...Array.from({ length: 5 }, () => ({ status: 500 }))
+    )
+    const run = await runStep({
+      inputs: mintInputs(e, { 'token-name': name, 'max-retries': '1' }),
+      env
+    })
+    expect(run.exitCode).toBe(1)
+    expectRunnerSafe(e, [run], { minted: false })
+  })
+})
+
+describe('audit paths and values carrying workflow commands', () => {
+  const WORKFLOW = (value: string): string => `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: acme/configure-dynatrace-credentials@v2.1.0
+        with:
+          token-scopes: ${JSON.stringify(`ReadConfig, ${value}`)}
+          token-lifetime: 2d
+          token-name: ${JSON.stringify(value)}
+          revoke: false
+`
+  test.each([
+    ['##[stop-commands]', `x ##[stop-commands]${MARKER}`, {}],
+    ['::stop-commands::', `::stop-commands::${MARKER}`, {}],
+    [
+      '##[stop-commands] (RUNNER_DEBUG=1)',
+      `x ##[stop-commands]${MARKER}`,
+      { RUNNER_DEBUG: '1' }
+    ]
+  ] as const)(
+    'a directory and step values with %s: every annotation processed',
+    async (_label, value, env) => {
+      const workspace = mkdtempSync(join(tmpdir(), 'cdc-hostile-audit-'))
+      try {
+        // audit-paths is a list split at spaces: the folder is found by scanning its parent.
+        const dir = join(
+          workspace,
+          'workflows',
+          `x ##[stop-commands]${MARKER}y`
+        )
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(join(dir, 'deploy.yml'), WORKFLOW(value))
+        const run = await runStep({
+          inputs: {
+            mode: 'audit',
+            'audit-fail-on': 'never',
+            'audit-paths': 'workflows'
+          },
+          env: { GITHUB_WORKSPACE: workspace, ...env }
+        })
+        expect(run.exitCode).toBe(0)
+        const annotations = runnerCommands(run.stdout).filter((c) =>
+          ['error', 'warning', 'notice'].includes(c.name)
+        )
+        expect(annotations.length).toBeGreaterThan(1)
+        expect(annotations.every((c) => c.outcome === 'processed')).toBe(true)
+        expect(
+          annotations.some((c) => c.properties.file?.includes(MARKER))
+        ).toBe(true)
+        expect(foreignCommands(run.stdout)).toEqual([])
+        expect(run.summary).not.toContain('##[')
+      } finally {
+        rmSync(workspace, { recursive: true, force: true })
+      }
+    }
+  )
+})
+
+/** The reader the tests above rely on, against what actions/runner does. */
+describe('test support: stdout read as the runner reads it', () => {
+  test.each([
+    ['::warning::x', 'warning', 'processed'],
+    ['  \u00a0::ERROR file=a%2Cb::x%0Ay', 'error', 'processed'],
+    ['text ##[warning]x', 'warning', 'processed'],
+    ['::unknown:: then ##[debug]x', 'debug', 'processed'],
+    ['x ::warning::y', undefined, undefined],
+    ['#\u200b#[warning]x', undefined, undefined]
+  ] as const)('%j', (line, name, outcome) => {
+    const [c] = runnerCommands(`${line}\n`)
+    expect(c?.name).toBe(name)
+    expect(c?.outcome).toBe(outcome)
+  })
+
+  test('after stop-commands everything is ignored until the token, in either form', () => {
+    const stdout = [
+      'a ##[stop-commands]Tok123',
+      '::add-mask::secret-value',
+      '::warning::hidden',
+      '##[TOK123]',
+      '::add-mask::secret-value'
+    ].join('\r\n')
+    expect(runnerCommands(stdout).map((c) => [c.name, c.outcome])).toEqual([
+      ['stop-commands', 'stop'],
+      ['add-mask', 'ignored'],
+      ['warning', 'ignored'],
+      ['tok123', 'resume'],
+      ['add-mask', 'processed']
+    ])
+    const found = foreignCommands(stdout)
+    expect(found).toContainEqual(
+      expect.stringMatching(/line 2: ::add-mask:: ignored .*secret is shown/)
+    )
+    expect(
+      findLeaks(
+        {
+          exitCode: 0,
+          stdout,
+          outputs: {},
+          state: {},
+          env: {},
+          summary: '',
+          masks: []
+        },
+        ['secret-value']
+      )
+    ).toEqual(['secret #0 in run 0 log'])
+  })
 })

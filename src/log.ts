@@ -4,8 +4,35 @@ import * as core from '@actions/core'
 const MAX_SERVER_TEXT = 300
 
 /**
+ * The runner reads a workflow command in two forms (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): `##[name]data` ANYWHERE in a line (`TryParse`
+ * looks for `IndexOf("##[")`), and `::name::data` at the start of a line after leading
+ * whitespace (`TryParseV2`, after `TrimStart()`). One such command from a server's text
+ * (`##[stop-commands]x`) would make the runner ignore every later command of the job,
+ * the `::add-mask::` of the token included. A space breaks either form and keeps the
+ * text readable and plain ASCII: `##[` → `## [`, a leading `::` → `: :`.
+ */
+const LEGACY_COMMAND = /##\[/g
+/** `::` after the whitespace .NET's `TrimStart()` removes (`\s` plus NEL). */
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/
+
+/** Break both command forms in one printed line (see LEGACY_COMMAND). */
+function defuseLine(line: string): string {
+  return line.replace(LEGACY_COMMAND, '## [').replace(LEADING_COMMAND, '$1: ')
+}
+
+/**
+ * Break both command forms in every line of `text` (an annotation's message keeps its
+ * line breaks: the runner shows each as a line).
+ */
+export function defuseCommands(text: string): string {
+  return text.split('\n').map(defuseLine).join('\n')
+}
+
+/**
  * Make text that came from a server (or a user) safe to print: one line, no control
- * characters, no `::` that the runner could read as a workflow command, bounded length.
+ * characters, no `::` or `##[` that the runner could read as a workflow command, bounded
+ * length.
  */
 export function neutralise(text: string, max = MAX_SERVER_TEXT): string {
   const oneLine = text
@@ -13,6 +40,7 @@ export function neutralise(text: string, max = MAX_SERVER_TEXT): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .replace(/::/g, ': :')
+    .replace(LEGACY_COMMAND, '## [')
     .trim()
   if (oneLine.length <= max) return oneLine
   // Cut between words where one is near, so no word is shown half.
@@ -85,24 +113,45 @@ export class Logger {
     return neutralise(this.redact(text), max)
   }
 
+  /**
+   * Every print goes through here: redacted first (a credential is matched as it was
+   * registered), then made one line (or an annotation's text), then defused.
+   */
+  private line(message: string): string {
+    return defuseCommands(oneLine(this.redact(message)))
+  }
+
+  private annotation(
+    message: string,
+    properties?: core.AnnotationProperties
+  ): [string, core.AnnotationProperties | undefined] {
+    const text = defuseCommands(annotationText(this.redact(message)))
+    if (properties === undefined) return [text, undefined]
+    // The title and file are the annotation's own text, shown by the runner too.
+    const safe: core.AnnotationProperties = { ...properties }
+    if (safe.title !== undefined) safe.title = this.line(safe.title)
+    if (safe.file !== undefined) safe.file = this.line(safe.file)
+    return [text, safe]
+  }
+
   info(message: string): void {
-    core.info(oneLine(this.redact(message)))
+    core.info(this.line(message))
   }
 
   debug(message: string): void {
-    core.debug(oneLine(this.redact(message)))
+    core.debug(this.line(message))
   }
 
   notice(message: string, properties?: core.AnnotationProperties): void {
-    core.notice(annotationText(this.redact(message)), properties)
+    core.notice(...this.annotation(message, properties))
   }
 
   warning(message: string, properties?: core.AnnotationProperties): void {
-    core.warning(annotationText(this.redact(message)), properties)
+    core.warning(...this.annotation(message, properties))
   }
 
   error(message: string, properties?: core.AnnotationProperties): void {
-    core.error(annotationText(this.redact(message)), properties)
+    core.error(...this.annotation(message, properties))
   }
 
   /** Why the step failed (redacted), once fail() was called; for the job summary. */
@@ -111,10 +160,10 @@ export class Logger {
   /** Fail the step with a redacted message. */
   fail(message: string): void {
     this.failure = this.redact(message)
-    core.setFailed(annotationText(this.failure))
+    core.setFailed(this.annotation(message)[0])
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(oneLine(this.redact(name)), fn)
+    return core.group(this.line(name), fn)
   }
 }

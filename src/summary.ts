@@ -3,9 +3,21 @@ import { formatDuration } from './duration.js'
 import type { MintedToken } from './dynatrace/tokens.js'
 import type { Logger } from './log.js'
 
-/** Escape text for the job summary's HTML (token names and scopes come from inputs). */
+/**
+ * Escape text for the job summary (token names and scopes come from inputs; IAM names,
+ * audit paths and messages from servers and files). The summary is Markdown whose every
+ * line starts with an HTML block tag, and Markdown reads no links, images or emphasis
+ * inside an HTML block — until a blank line ends it (CommonMark, "HTML blocks"). So
+ * besides the HTML specials, line breaks and other control characters become
+ * character references (a name cannot end the block and start Markdown of its own),
+ * and so do `[` and `]` (no link or image even if it did).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[&<>"'[\]\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `&#${c.charCodeAt(0)};`
+  )
 }
 
 const code = (text: string): string => `<code>${escapeHtml(text)}</code>`

@@ -8,6 +8,7 @@ import {
   type EmulatorOptions,
   type RunningEmulator
 } from '../emulator/index.js'
+import { commandViolations } from './commands.js'
 import { emulatorSecrets, scanForLeaks, type StepResult } from './runner.js'
 
 export const TOKENS = '/platform/classic/environment-api/v2/apiTokens'
@@ -39,7 +40,8 @@ export const sequence = (emu: RunningEmulator): string[] =>
 
 /**
  * Nothing secret anywhere but the token outputs (and `allowedEnv`), no secret in a
- * URL, nothing on stderr, and (unless `live`) no token left valid.
+ * URL, nothing on stderr, (unless `live`) no token left valid, and no workflow command
+ * the action did not mean.
  */
 export function expectClean(
   emu: RunningEmulator,
@@ -56,4 +58,6 @@ export function expectClean(
   ).toEqual([])
   if (!opts.live) expect(emu.liveTokens()).toEqual([])
   for (const s of ran) expect(s.stderr.trim()).toBe('')
+  // Every add-mask processed, no command the action did not mean (as the runner reads stdout).
+  expect(ran.flatMap((s) => commandViolations(s.stdout))).toEqual([])
 }

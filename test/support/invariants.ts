@@ -14,64 +14,31 @@ import {
   type BindingRecord,
   type RunningEmulator
 } from '../emulator/index.js'
+import {
+  ACTION_COMMANDS,
+  commandViolations,
+  runnerCommands
+} from './commands.js'
 import { scanForLeaks, type StepResult } from './runner.js'
 
-/** The workflow commands the action itself issues (through @actions/core). */
-export const ACTION_COMMANDS: ReadonlySet<string> = new Set([
-  'add-mask',
-  'error',
-  'warning',
-  'notice',
-  'debug',
-  'group',
-  'endgroup'
-])
+export { ACTION_COMMANDS } from './commands.js'
 
-/** `::name props::data`, as the runner parses a stdout line. */
-const COMMAND = /^::([A-Za-z][\w-]*)(?:\s+([^:]*?))?::([\s\S]*)$/
-
-/** Workflow-command data unescaped as the runner does (%25, %0D, %0A, %3A, %2C). */
-export function unescapeCommandData(data: string): string {
-  return data
-    .replace(/%0D/gi, '\r')
-    .replace(/%0A/gi, '\n')
-    .replace(/%3A/gi, ':')
-    .replace(/%2C/gi, ',')
-    .replace(/%25/g, '%')
-}
-
-/** The messages of every `::<name>::` line of stdout (e.g. 'error', 'warning'), decoded. */
+/** The messages of every `::<name>::` command the runner processes in stdout (e.g. 'error'). */
 export function commandMessages(stdout: string, name: string): string[] {
-  const out: string[] = []
-  for (const line of stdout.split(/\r?\n/)) {
-    const m = COMMAND.exec(line)
-    if (m && m[1]!.toLowerCase() === name) out.push(unescapeCommandData(m[3]!))
-  }
-  return out
+  return runnerCommands(stdout)
+    .filter((c) => c.name === name && c.outcome === 'processed')
+    .map((c) => c.data)
 }
 
 /**
- * Lines of stdout that the runner would read as a workflow command the action
- * never issues (`::set-output`, `::stop-commands`, `::add-path` …), and lines in
- * the runner's legacy `##[command]` form, which the action never writes.
+ * What the runner, reading stdout as it does (test/support/commands.ts), would
+ * do that the action did not mean: commands it never issues (`::set-output`,
+ * `##[stop-commands]` …, in either form, anywhere in a line), commands ignored
+ * because processing was stopped (an `::add-mask::` among them shows its
+ * secret), and `##[` or a leading `::` left in a printed line.
  */
 export function foreignCommands(stdout: string): string[] {
-  const found: string[] = []
-  stdout.split(/\r?\n/).forEach((line, n) => {
-    if (line.startsWith('##[')) {
-      found.push(`line ${n + 1}: legacy command ${line.slice(0, 40)}`)
-      return
-    }
-    const m = COMMAND.exec(line)
-    if (m && !ACTION_COMMANDS.has(m[1]!.toLowerCase())) {
-      found.push(`line ${n + 1}: ::${m[1]}::`)
-    } else if (!m && /^::/.test(line)) {
-      // Not a well-formed command, but starts like one: the runner ignores it,
-      // the action never writes it.
-      found.push(`line ${n + 1}: stray "::" at the start of a line`)
-    }
-  })
-  return found
+  return commandViolations(stdout)
 }
 
 /**
@@ -80,22 +47,18 @@ export function foreignCommands(stdout: string): string[] {
  */
 export function injectedCommands(stdout: string, marker: string): string[] {
   const found: string[] = []
-  stdout.split(/\r?\n/).forEach((line, n) => {
-    if (line.startsWith('##[') && line.includes(marker)) {
-      found.push(`line ${n + 1}: legacy command carrying the marker`)
-      return
-    }
-    const m = COMMAND.exec(line)
-    if (!m) return
-    const [, name, props = '', data = ''] = m
+  for (const c of runnerCommands(stdout)) {
     if (
-      props.includes(marker) ||
-      unescapeCommandData(data).trimStart().startsWith(marker) ||
-      (!ACTION_COMMANDS.has(name!.toLowerCase()) && line.includes(marker))
+      Object.values(c.properties).some((v) => v.includes(marker)) ||
+      c.data.trimStart().startsWith(marker) ||
+      (c.form === '##[' && c.data.includes(marker)) ||
+      (!ACTION_COMMANDS.has(c.name) && c.data.includes(marker))
     ) {
-      found.push(`line ${n + 1}: ::${name}:: carries the marker`)
+      found.push(
+        `line ${c.line}: ${c.form === '::' ? `::${c.name}::` : `##[${c.name}]`} carries the marker`
+      )
     }
-  })
+  }
   return found
 }
 

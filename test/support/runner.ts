@@ -22,6 +22,7 @@ import { delimiter, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import type { EmulatorState, RequestLogEntry } from '../emulator/types.js'
+import { readAsRunner, runnerCommands, shownLines } from './commands.js'
 
 /** The repository root (where action.yml lives). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -197,17 +198,14 @@ export function emulatorInputs(
   }
 }
 
-/** The messages of a step's `::error::` (or other) annotations, unescaped. */
+/** The messages of a step's `::error::` (or other) annotations, as the runner reads them. */
 export function annotations(
   step: Pick<StepResult, 'stdout'>,
   kind: 'error' | 'warning' | 'notice' = 'error'
 ): string[] {
-  const re = new RegExp(`^::${kind}(?:\\s[^:]*)?::(.*)$`)
-  return step.stdout
-    .split(/\r?\n/)
-    .map((line) => re.exec(line)?.[1])
-    .filter((m): m is string => m !== undefined)
-    .map(unescapeCommand)
+  return runnerCommands(step.stdout)
+    .filter((c) => c.name === kind && c.outcome === 'processed')
+    .map((c) => c.data)
 }
 
 /**
@@ -255,19 +253,6 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out
 }
 
-/** Workflow-command data escaping (%25, %0D, %0A; %3A and %2C in
- * properties), as @actions/core writes it. */
-function unescapeCommand(s: string): string {
-  return s
-    .replace(/%0D/gi, '\r')
-    .replace(/%0A/gi, '\n')
-    .replace(/%3A/gi, ':')
-    .replace(/%2C/gi, ',')
-    .replace(/%25/g, '%')
-}
-
-const COMMAND = /^::([A-Za-z-]+)(?:\s+([^:]*?))?::(.*)$/
-
 function maskAll(line: string, masks: string[]): string {
   let out = line
   // Longest first, so a secret is not half-masked by a shorter one.
@@ -277,23 +262,29 @@ function maskAll(line: string, masks: string[]): string {
   return out
 }
 
-/** Collects add-mask values from a stream of output. */
+/** The value of an add-mask command and its lines (the runner masks each line of a multi-line value). */
+const maskValues = (value: string): string[] =>
+  value.trim() === ''
+    ? []
+    : [value, ...value.split(/\r?\n/).filter((l) => l.trim())]
+
+/** Values the runner masks from `text`: those of the add-mask commands it processed. */
 function masksIn(text: string): string[] {
-  const masks: string[] = []
-  for (const line of text.split(/\r?\n/)) {
-    const m = COMMAND.exec(line)
-    if (m && m[1]!.toLowerCase() === 'add-mask' && m[3]!.trim() !== '') {
-      const value = unescapeCommand(m[3]!)
-      masks.push(value, ...value.split(/\r?\n/).filter((l) => l.trim()))
-    }
-  }
-  return [...new Set(masks)]
+  return [
+    ...new Set(
+      runnerCommands(text)
+        .filter((c) => c.name === 'add-mask' && c.outcome === 'processed')
+        .flatMap((c) => maskValues(c.data))
+    )
+  ]
 }
 
 /**
- * Renders stdout as the runner's raw log does. A mask applies from the line
- * that registers it onwards — earlier lines stay as printed, which is why a
- * secret must be masked before anything prints it.
+ * Renders stdout as the runner's raw log does, reading commands as the runner
+ * does (test/support/commands.ts). A mask applies from the line that
+ * registers it onwards — earlier lines stay as printed, which is why a secret
+ * must be masked before anything prints it — and a command the runner ignored
+ * (commands stopped) is shown as printed.
  */
 export function renderLog(
   stdout: string,
@@ -302,41 +293,31 @@ export function renderLog(
 ): string {
   const masks = [...extraMasks]
   const out: string[] = []
-  let stopToken: string | undefined
-  for (const line of stdout.split(/\r?\n/)) {
-    if (stopToken !== undefined) {
-      if (line === `::${stopToken}::`) stopToken = undefined
-      else out.push(maskAll(line, masks))
+  for (const { text, command: c } of readAsRunner(stdout)) {
+    if (!c || c.outcome === 'ignored') {
+      out.push(maskAll(text, masks))
       continue
     }
-    const m = COMMAND.exec(line)
-    if (!m) {
-      out.push(maskAll(line, masks))
-      continue
-    }
-    const [, name, , data] = m as unknown as [string, string, string, string]
-    const message = unescapeCommand(data)
-    switch (name.toLowerCase()) {
+    switch (c.name) {
       case 'add-mask':
-        masks.push(...masksIn(line))
+        masks.push(...maskValues(c.data))
         break
       case 'stop-commands':
-        stopToken = data
         break
       case 'debug':
-        if (debug) out.push(maskAll(`##[debug]${message}`, masks))
+        if (debug) out.push(maskAll(`##[debug]${c.data}`, masks))
         break
       case 'error':
       case 'warning':
       case 'notice':
       case 'group':
-        out.push(maskAll(`##[${name.toLowerCase()}]${message}`, masks))
+        out.push(maskAll(`##[${c.name}]${c.data}`, masks))
         break
       case 'endgroup':
         out.push('##[endgroup]')
         break
       default:
-        out.push(maskAll(line, masks))
+        if (c.outcome !== 'resume') out.push(maskAll(text, masks))
     }
   }
   return out.join('\n')
@@ -617,15 +598,16 @@ export function scanForLeaks(
 
     for (const r of results) {
       const step = `${r.entry} step`
+      // Every line the runner shows as printed: all but the add-mask commands it
+      // processed (an ignored one, after a stop-commands, shows its secret).
       for (const [stream, text] of [
         ['stdout', r.stdout],
         ['stderr', r.stderr]
       ] as const) {
-        text.split(/\r?\n/).forEach((line, n) => {
-          if (/^::add-mask::/i.test(line)) return
-          if (hit(line))
-            findings.push(`${label} in ${step} ${stream} line ${n + 1}`)
-        })
+        for (const { line, text: shown } of shownLines(text)) {
+          if (hit(shown))
+            findings.push(`${label} in ${step} ${stream} line ${line}`)
+        }
       }
       for (const [k, v] of Object.entries(r.state)) {
         if (hit(v)) findings.push(`${label} in ${step} state "${k}"`)
