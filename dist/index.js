@@ -8,11 +8,11 @@ import {
   explainError,
   missingAccess,
   parseJson
-} from "./chunks/chunk-A65BWYIO.js";
+} from "./chunks/chunk-H2JOSV5V.js";
 import {
   readInputs,
   tokenTypeOf
-} from "./chunks/chunk-I3XNQBTQ.js";
+} from "./chunks/chunk-UXQMQHNV.js";
 import {
   ActionError,
   AmbiguousRequestError,
@@ -27,7 +27,7 @@ import {
   saveState,
   setOutput,
   writeSummary
-} from "./chunks/chunk-72OL3FT6.js";
+} from "./chunks/chunk-Q5JVWH6V.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/tokens.ts
@@ -742,7 +742,7 @@ async function mainStep(log) {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-LSJDSAHO.js");
+      const { runAudit } = await import("./chunks/audit-3ODLEQXK.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -752,7 +752,7 @@ async function mainStep(log) {
   let derived;
   if ((inputs.mode === "mint" || inputs.mode === "plan") && inputs.tokenType !== "none" && inputs.tokenScopes.length === 0 && inputs.audit.monacoManifest !== void 0) {
     try {
-      const { deriveTokenScopes } = await import("./chunks/derive-UIUFKEPP.js");
+      const { deriveTokenScopes } = await import("./chunks/derive-6Y4DMBYK.js");
       derived = await deriveTokenScopes(inputs, log);
       inputs.tokenScopes = derived.scopes.map((s) => s.scope);
     } catch (error) {
@@ -762,7 +762,7 @@ async function mainStep(log) {
   }
   if (inputs.mode !== "revoke" && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-V2GHNTP3.js");
+      const { checkIamInputs } = await import("./chunks/iam-W3MDKTE7.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -821,7 +821,7 @@ async function mint(ctx, derived) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-V2GHNTP3.js");
+    const { ensureIam } = await import("./chunks/iam-W3MDKTE7.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -837,7 +837,7 @@ async function mint(ctx, derived) {
   };
   const sections = iam ? [iam.summaryHtml] : [];
   if (derived) {
-    const { derivedSummaryHtml } = await import("./chunks/derive-UIUFKEPP.js");
+    const { derivedSummaryHtml } = await import("./chunks/derive-6Y4DMBYK.js");
     sections.unshift(derivedSummaryHtml(derived));
   }
   if (inputs.mode === "plan") {
@@ -850,7 +850,7 @@ async function mint(ctx, derived) {
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
         environment: e.environmentId ?? null,
         ...derived ? {
-          scopesDerived: (await import("./chunks/derive-UIUFKEPP.js")).derivedPlan(derived)
+          scopesDerived: (await import("./chunks/derive-6Y4DMBYK.js")).derivedPlan(derived)
         } : {}
       }
     };
