@@ -25,7 +25,7 @@ function defuseLine(line: string): string {
  * Break both command forms in every line of `text` (an annotation's message keeps its
  * line breaks: the runner shows each as a line).
  */
-export function defuseCommands(text: string): string {
+function defuseCommands(text: string): string {
   return text.split('\n').map(defuseLine).join('\n')
 }
 
