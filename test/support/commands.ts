@@ -172,9 +172,8 @@ const validStopToken = (token: string): boolean =>
 export function readAsRunner(stdout: string): RunnerLine[] {
   let stopToken: string | undefined
   const out: RunnerLine[] = []
-  const lines = stdout.split(/\r\n|\r|\n/)
-  if (lines[lines.length - 1] === '') lines.pop()
-  lines.forEach((text, i) => {
+  // A final line break leaves an empty last line, which no check minds.
+  stdout.split(/\r\n|\r|\n/).forEach((text, i) => {
     const line = i + 1
     if (!text.includes('##[') && !text.includes('::')) {
       out.push({ line, text })
