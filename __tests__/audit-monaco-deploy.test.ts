@@ -174,12 +174,24 @@ describe('derived scopes in a deploy step', () => {
 })
 
 describe('what Monaco itself would refuse', () => {
-  test('an unknown API and a bad skip: findings on their file and line', async () => {
+  test('an unknown API, a type override, a file that is not YAML, a bad skip: findings on their file and line', async () => {
     const unknown = await audit({
       'monaco-manifest': `${M}/broken/unknown.yaml`
     })
     expect(byRule(unknown.findings, 'invalid-value')).toEqual([
       ['error', `${M}/broken/unknown/config.yaml`, 8, undefined]
+    ])
+    const override = await audit({
+      'monaco-manifest': `${M}/broken/type-override.yaml`
+    })
+    expect(byRule(override.findings, 'invalid-value')).toEqual([
+      ['error', `${M}/broken/type-override/config.yaml`, 12, undefined]
+    ])
+    const notYaml = await audit({
+      'monaco-manifest': `${M}/broken/not-yaml.yaml`
+    })
+    expect(byRule(notYaml.findings, 'unreadable-file')).toEqual([
+      ['error', `${M}/broken/not-yaml/config.yaml`, 6, undefined]
     ])
     const skip = await audit({ 'monaco-manifest': `${M}/broken/bad-skip.yaml` })
     expect(byRule(skip.findings, 'invalid-value')).toEqual([

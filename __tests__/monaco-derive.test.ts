@@ -295,6 +295,16 @@ describe('fails before any request when the scopes cannot be derived', () => {
       `${M}/broken/bad-skip/config.yaml:8: Monaco config "zone": skip is "maybe"`
     ],
     [
+      'a config file that is not YAML',
+      { 'monaco-manifest': `${M}/broken/not-yaml.yaml` },
+      `${M}/broken/not-yaml/config.yaml:6: "monaco-real/broken/not-yaml/config.yaml" is not valid YAML`
+    ],
+    [
+      'an override that changes the type, which Monaco does not allow',
+      { 'monaco-manifest': `${M}/broken/type-override.yaml` },
+      `${M}/broken/type-override/config.yaml:12: Monaco config "tags": environmentOverrides cannot change the type`
+    ],
+    [
       'a platform token for an environment with only auth.token',
       {
         'monaco-manifest': `${M}/mixed/manifest.yaml`,

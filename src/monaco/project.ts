@@ -559,7 +559,19 @@ async function readConfigFile(
       for (const o of isSeq(overrides) ? overrides.items : []) {
         const override = deref(o, doc)
         const target = getText(override, field, doc)
-        const value = skip(getNode(override, 'override', doc))
+        const body = getNode(override, 'override', doc)
+        const typeNode = getNode(body, 'type', doc)
+        if (typeNode !== undefined) {
+          // An override holds name, template, skip, parameters, originObjectId only, and
+          // Monaco reads config files strictly (config_persistence.go, UnmarshalStrict).
+          problems.push({
+            kind: 'invalid',
+            message: `Monaco config ${show(id || '?', 60)}: ${key} cannot change the type (an override takes name, template, skip, parameters and originObjectId); Monaco fails to load the file. Make a separate config for the other type.`,
+            file,
+            line: at(typeNode)
+          })
+        }
+        const value = skip(body)
         if (target !== undefined && value !== undefined) map.set(target, value)
       }
     }
