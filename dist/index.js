@@ -742,7 +742,7 @@ async function mainStep(log) {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-3ODLEQXK.js");
+      const { runAudit } = await import("./chunks/audit-4A7AMCUR.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -752,7 +752,7 @@ async function mainStep(log) {
   let derived;
   if ((inputs.mode === "mint" || inputs.mode === "plan") && inputs.tokenType !== "none" && inputs.tokenScopes.length === 0 && inputs.audit.monacoManifest !== void 0) {
     try {
-      const { deriveTokenScopes } = await import("./chunks/derive-6Y4DMBYK.js");
+      const { deriveTokenScopes } = await import("./chunks/derive-O7B4Z4RE.js");
       derived = await deriveTokenScopes(inputs, log);
       inputs.tokenScopes = derived.scopes.map((s) => s.scope);
     } catch (error) {
@@ -837,7 +837,7 @@ async function mint(ctx, derived) {
   };
   const sections = iam ? [iam.summaryHtml] : [];
   if (derived) {
-    const { derivedSummaryHtml } = await import("./chunks/derive-6Y4DMBYK.js");
+    const { derivedSummaryHtml } = await import("./chunks/derive-O7B4Z4RE.js");
     sections.unshift(derivedSummaryHtml(derived));
   }
   if (inputs.mode === "plan") {
@@ -850,7 +850,7 @@ async function mint(ctx, derived) {
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
         environment: e.environmentId ?? null,
         ...derived ? {
-          scopesDerived: (await import("./chunks/derive-6Y4DMBYK.js")).derivedPlan(derived)
+          scopesDerived: (await import("./chunks/derive-O7B4Z4RE.js")).derivedPlan(derived)
         } : {}
       }
     };
