@@ -144,7 +144,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     expect(record.resource).toEqual(['urn:dtenvironment:abc12345'])
     expect(record.userUuid).toBe(DEMO_CLIENT.userUuid)
     const lifetime =
-      Date.parse(record.expirationDate) - Date.parse(record.createdAt)
+      Date.parse(record.expirationDate!) - Date.parse(record.createdAt)
     expect(Math.abs(lifetime - 1800_000)).toBeLessThanOrEqual(2000)
     expect(main.masks).toContain(record.token)
     expect(main.state).toMatchObject({

@@ -2,7 +2,15 @@
  * The Dynatrace emulator, exercised directly over HTTP (not through the
  * action), plus the pure helpers of the runner harness.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it
+} from '@jest/globals'
 import { once } from 'node:events'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
@@ -13,6 +21,7 @@ import {
   DEFAULT_CONTRACT_PATH,
   DEMO_CLIENT,
   DEMO_GROUPS,
+  gatewayFault,
   iamRoutes,
   loadContract,
   startEmulator,
@@ -224,10 +233,14 @@ describe('environment API tokens', () => {
         body: { name: 'x', scopes: ['ReadConfig'] }
       })
       expect(r.status).toBe(403)
+      expect(r.headers['dynatrace-response-source']).toBe('API Gateway')
       expect(r.json).toEqual({
         error: {
           code: 403,
-          message: 'Missing permission: environment:roles:manage-settings'
+          message: 'Missing permission: environment:roles:manage-settings',
+          details: {
+            missingPermissions: ['environment:roles:manage-settings']
+          }
         }
       })
     } finally {
@@ -352,8 +365,10 @@ describe('platform tokens', () => {
     expect(list.json).toMatchObject({ pageNumber: 1, pageSize: 10, total: 1 })
     expect(list.json.results[0]).toMatchObject({
       tokenId,
-      userUuid: DEMO_CLIENT.userUuid
+      status: 'ACTIVE',
+      owner: DEMO_CLIENT.userUuid
     })
+    expect(list.json.results[0]).not.toHaveProperty('userUuid')
 
     expect(
       (await call(emu.url, 'DELETE', `${base}/${tokenId}`, { headers: auth }))
@@ -364,26 +379,150 @@ describe('platform tokens', () => {
         .status
     ).toBe(404)
     expect(emu.liveTokens().map((t) => t.id)).not.toContain(tokenId)
+    // A revoked token stays listed, as REVOKED.
+    const after = await call(emu.url, 'GET', `${base}?searchTerm=${tokenId}`, {
+      headers: auth
+    })
+    expect(after.json.results).toEqual([
+      expect.objectContaining({ tokenId, status: 'REVOKED' })
+    ])
+  })
+})
+
+describe('platform tokens as recorded live', () => {
+  const base = () => `/iam/v1/accounts/${acc}/platform-tokens`
+  const body = (extra: Record<string, unknown> = {}) => ({
+    name: 'gha/o/r/run-1-1/job',
+    scope: ['settings:objects:read'],
+    resource: ['urn:dtenvironment:abc12345'],
+    expirationDate: new Date(Date.now() + 3_600_000).toISOString(),
+    ...extra
+  })
+  let fresh: RunningEmulator
+  beforeEach(async () => {
+    fresh = await startEmulator({
+      contractPath: null,
+      users: ['11111111-2222-4333-8444-555555555555'],
+      platformTokenCaps: { perUser: 3, perAccount: 5 }
+    })
+  })
+  afterEach(() => fresh.close())
+  const auth = async (scope?: string): Promise<Record<string, string>> => {
+    const form: Record<string, string> = {
+      grant_type: 'client_credentials',
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret
+    }
+    if (scope) form.scope = scope
+    const r = await call(fresh.url, 'POST', '/sso/oauth2/token', { form })
+    return { authorization: `Bearer ${r.json.access_token}` }
+  }
+  const create = async (extra: Record<string, unknown> = {}) =>
+    call(fresh.url, 'POST', base(), {
+      headers: await auth(),
+      body: body(extra)
+    })
+
+  it('without userUuid the owner is the subject user; tags optional', async () => {
+    const r = await create()
+    expect(r.status).toBe(200)
+    expect(fresh.state.platformTokens[0]!.userUuid).toBe(DEMO_CLIENT.userUuid)
   })
 
-  it('requires every body field, userUuid included', async () => {
-    const r = await call(
-      emu.url,
-      'POST',
-      `/iam/v1/accounts/${acc}/platform-tokens`,
-      {
-        headers: await bearer(),
-        body: {
-          name: 'x',
-          scope: ['a:b'],
-          resource: [],
-          tags: [],
-          expirationDate: '2099-01-01T00:00:00Z'
-        }
-      }
+  it('a userUuid that is not a user of the account → 400; one that is, owns the token', async () => {
+    const bad = await create({
+      userUuid: '99999999-2222-4333-8444-555555555555'
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.json.errorsMap).toHaveProperty('userUuid')
+    const good = await create({
+      userUuid: '11111111-2222-4333-8444-555555555555'
+    })
+    expect(good.status).toBe(200)
+    expect(fresh.state.platformTokens[0]!.userUuid).toBe(
+      '11111111-2222-4333-8444-555555555555'
     )
+  })
+
+  it('scope as a string → 400 "Problem with json mapping."; no expirationDate → never expires', async () => {
+    const r = await create({ scope: 'a:b c:d' })
     expect(r.status).toBe(400)
-    expect(r.json.errorsMap).toHaveProperty('userUuid')
+    expect(r.json.message).toBe('Problem with json mapping.')
+    const never = await create({ expirationDate: undefined })
+    expect(never.status).toBe(200)
+    expect(fresh.state.platformTokens[0]!.expirationDate).toBeNull()
+  })
+
+  it('caps per user and per account, counting expired tokens but not revoked ones', async () => {
+    fresh.seedPlatformToken({ name: 'old', expiresInSeconds: -3600 })
+    fresh.seedPlatformToken({ name: 'old2', expiresInSeconds: -60 })
+    fresh.seedPlatformToken({ name: 'gone', status: 'REVOKED' })
+    expect((await create()).status).toBe(200)
+    const capped = await create()
+    expect(capped.status).toBe(400)
+    expect(capped.json.message).toMatch(/maximum of 3 platform tokens/)
+    const other = '11111111-2222-4333-8444-555555555555'
+    expect((await create({ userUuid: other })).status).toBe(200)
+    expect((await create({ userUuid: other })).status).toBe(200)
+    const account = await create({ userUuid: other })
+    expect(account.status).toBe(400)
+    expect(account.json.message).toMatch(/maximum number of 5 platform tokens/)
+  })
+
+  it('lists from page 1 with size, status and searchTerm on id, name, createdBy and scope', async () => {
+    for (let i = 0; i < 3; i++)
+      fresh.seedPlatformToken({ name: `gha/o/r/${i}`, scope: ['storage:x'] })
+    fresh.seedPlatformToken({ name: 'other', status: 'REVOKED' })
+    const h = await auth()
+    const get = (q: string) =>
+      call(fresh.url, 'GET', `${base()}?${q}`, { headers: h })
+    expect((await get('page=0')).status).toBe(400)
+    const p2 = await get('page=2&size=2')
+    expect(p2.json).toMatchObject({ pageNumber: 2, pageSize: 2, total: 4 })
+    expect(p2.json.results).toHaveLength(2)
+    expect((await get('status=REVOKED')).json.total).toBe(1)
+    expect((await get('searchTerm=GHA/O/R/')).json.total).toBe(3)
+    expect((await get('searchTerm=storage:x')).json.total).toBe(3)
+    expect((await get(`searchTerm=${DEMO_CLIENT.userUuid}`)).json.total).toBe(4)
+    const id = fresh.state.platformTokens[0]!.tokenId
+    expect((await get(`searchTerm=${id}`)).json.results[0].tokenId).toBe(id)
+  })
+
+  it('a missing scope is a gateway 403 naming it in details.missingScopes', async () => {
+    const r = await call(fresh.url, 'GET', base(), {
+      headers: await auth('account-env-read')
+    })
+    expect(r.status).toBe(403)
+    expect(r.headers['dynatrace-response-source']).toBe('API Gateway')
+    expect(r.json.error.details.missingScopes).toEqual([
+      'platform-token:tokens:manage'
+    ])
+  })
+
+  it('gatewayFault answers retryAfterSeconds with the gateway header', async () => {
+    fresh.fault({ method: 'GET', path: base() }, gatewayFault(429, 7))
+    const r = await call(fresh.url, 'GET', base(), { headers: await auth() })
+    expect(r.status).toBe(429)
+    expect(r.headers['dynatrace-response-source']).toBe('API Gateway')
+    expect(r.json.error.retryAfterSeconds).toBe(7)
+  })
+
+  it('Phase 3: classic create, list and DELETE answer 400', async () => {
+    const seeded = fresh.seedApiToken({ name: 'x', scopes: ['ReadConfig'] })
+    fresh.enterPhase3()
+    const h = await auth()
+    const del = await call(fresh.url, 'DELETE', `${ENV_TOKENS}/${seeded.id}`, {
+      headers: h
+    })
+    expect(del.status).toBe(400)
+    expect(
+      (await call(fresh.url, 'GET', ENV_TOKENS, { headers: h })).status
+    ).toBe(400)
+    const created = await call(fresh.url, 'POST', ENV_TOKENS, {
+      headers: h,
+      body: { name: 'x', scopes: ['ReadConfig'] }
+    })
+    expect(created.status).toBe(400)
   })
 })
 

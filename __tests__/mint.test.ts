@@ -9,7 +9,6 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   DATE_HEADER,
-  OWNER_UUID,
   PLATFORM,
   PLATFORM_INPUTS,
   PLATFORM_TOKEN,
@@ -407,7 +406,7 @@ describe('classic token', () => {
 })
 
 describe('platform token', () => {
-  test('is created through Account Management for the environment, owned by the bearer subject', async () => {
+  test('is created through Account Management for the environment, without userUuid (the owner is the client subject user)', async () => {
     const { seen } = recordRequests()
     mockSso()
     host(ACCOUNT_API)
@@ -428,8 +427,7 @@ describe('platform token', () => {
       scope: ['settings:objects:read', 'settings:objects:write'],
       resource: ['urn:dtenvironment:abc12345'],
       tags: [],
-      expirationDate: expect.stringMatching(/^2026-11-21T08:00:00\.\d{3}Z$/),
-      userUuid: OWNER_UUID
+      expirationDate: expect.stringMatching(/^2026-11-21T08:00:00\.\d{3}Z$/)
     })
     expect(run.outputs).toMatchObject({
       token: PLATFORM_TOKEN,

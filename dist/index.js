@@ -433,8 +433,9 @@ async function createPlatformToken(deps, req) {
           scope: req.scopes,
           resource: [`urn:dtenvironment:${req.environmentId}`],
           tags: [],
+          // Always: without one the token never expires.
           expirationDate: req.expirationDate,
-          userUuid: req.ownerUuid
+          ...req.ownerUuid ? { userUuid: req.ownerUuid } : {}
         },
         what: "create the platform token",
         creates: true
@@ -533,7 +534,7 @@ function createError2(response, req, log) {
       );
     case 404:
       return new ActionError(
-        `Account ${req.accountUuid} or user ${req.ownerUuid} was not found (HTTP 404: ${detail}). Check account-urn and platform-token-owner.`
+        `Account ${req.accountUuid}${req.ownerUuid ? ` or user ${req.ownerUuid}` : ""} was not found (HTTP 404: ${detail}). Check account-urn${req.ownerUuid ? " and platform-token-owner" : ""}.`
       );
     default:
       return new ActionError(
@@ -585,10 +586,7 @@ async function getBearer(http, log, request) {
       `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
     );
   }
-  const bearer = { accessToken };
-  const subject = jwtSubject(bearer.accessToken);
-  if (subject) bearer.subject = subject;
-  return bearer;
+  return { accessToken };
 }
 function ssoError(status, text, request, log) {
   const body = parseJson(text);
@@ -633,18 +631,6 @@ function ssoAdvice(status) {
   if (status >= 500)
     return "Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).";
   return "Check sso-url, or try again later if Dynatrace is unavailable.";
-}
-function jwtSubject(token) {
-  const parts = token.split(".");
-  if (parts.length !== 3) return void 0;
-  try {
-    const payload = JSON.parse(
-      Buffer.from(parts[1], "base64url").toString("utf8")
-    );
-    return typeof payload.sub === "string" ? payload.sub : void 0;
-  } catch {
-    return void 0;
-  }
 }
 
 // src/revoke.ts
@@ -952,12 +938,6 @@ async function createToken(ctx, bearer, iamChanged) {
     });
     return { token: token2, asked };
   }
-  const owner = inputs.platformTokenOwner ?? bearer.subject;
-  if (!owner) {
-    throw new ActionError(
-      "platform-token-owner: is required because the SSO bearer does not name its user. Pass the UUID of the service user the OAuth client belongs to (Account Management \u2192 Service users)."
-    );
-  }
   const token = await createPlatformToken(deps, {
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid,
@@ -965,7 +945,7 @@ async function createToken(ctx, bearer, iamChanged) {
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     expirationDate,
-    ownerUuid: owner
+    ...inputs.platformTokenOwner ? { ownerUuid: inputs.platformTokenOwner } : {}
   });
   return { token, asked };
 }

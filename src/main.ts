@@ -325,12 +325,9 @@ async function createToken(
     })
     return { token, asked }
   }
-  const owner = inputs.platformTokenOwner ?? bearer.subject
-  if (!owner) {
-    throw new ActionError(
-      'platform-token-owner: is required because the SSO bearer does not name its user. Pass the UUID of the service user the OAuth client belongs to (Account Management → Service users).'
-    )
-  }
+  // Without platform-token-owner no userUuid is sent, and Dynatrace makes the OAuth
+  // client's subject user the owner (recorded live; whether the bearer's `sub` is that
+  // user's UUID is not documented, so the action does not guess it).
   const token = await createPlatformToken(deps, {
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid!,
@@ -338,7 +335,9 @@ async function createToken(
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     expirationDate,
-    ownerUuid: owner
+    ...(inputs.platformTokenOwner
+      ? { ownerUuid: inputs.platformTokenOwner }
+      : {})
   })
   return { token, asked }
 }

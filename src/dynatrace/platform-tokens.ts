@@ -22,8 +22,11 @@ export interface PlatformTokenRequest {
   name: string
   scopes: string[]
   expirationDate: string
-  /** The user that owns the token; its IAM policies bound what the token can do. */
-  ownerUuid: string
+  /**
+   * The user that owns the token (its IAM policies bound what the token can do).
+   * Undefined: the OAuth client's subject user.
+   */
+  ownerUuid?: string
 }
 
 interface Deps {
@@ -52,8 +55,9 @@ export async function createPlatformToken(
           scope: req.scopes,
           resource: [`urn:dtenvironment:${req.environmentId}`],
           tags: [],
+          // Always: without one the token never expires.
           expirationDate: req.expirationDate,
-          userUuid: req.ownerUuid
+          ...(req.ownerUuid ? { userUuid: req.ownerUuid } : {})
         },
         what: 'create the platform token',
         creates: true
@@ -178,7 +182,7 @@ function createError(
       )
     case 404:
       return new ActionError(
-        `Account ${req.accountUuid} or user ${req.ownerUuid} was not found (HTTP 404: ${detail}). Check account-urn and platform-token-owner.`
+        `Account ${req.accountUuid}${req.ownerUuid ? ` or user ${req.ownerUuid}` : ''} was not found (HTTP 404: ${detail}). Check account-urn${req.ownerUuid ? ' and platform-token-owner' : ''}.`
       )
     default:
       return new ActionError(

@@ -7,8 +7,6 @@ import { explainError } from './errors.js'
 /** An SSO bearer token (OAuth2 client credentials; dynatrace-api.md §1). */
 export interface Bearer {
   accessToken: string
-  /** The JWT `sub` claim, when the token is a JWT that has one (the client's service user). */
-  subject?: string
 }
 
 export interface BearerRequest {
@@ -71,10 +69,7 @@ export async function getBearer(
     )
   }
 
-  const bearer: Bearer = { accessToken: accessToken as string }
-  const subject = jwtSubject(bearer.accessToken)
-  if (subject) bearer.subject = subject
-  return bearer
+  return { accessToken: accessToken as string }
 }
 
 function ssoError(
@@ -132,18 +127,4 @@ function ssoAdvice(status: number): string {
   if (status >= 500)
     return 'Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).'
   return 'Check sso-url, or try again later if Dynatrace is unavailable.'
-}
-
-/** The `sub` claim of a JWT, without verifying it (only used to name the token owner). */
-function jwtSubject(token: string): string | undefined {
-  const parts = token.split('.')
-  if (parts.length !== 3) return undefined
-  try {
-    const payload = JSON.parse(
-      Buffer.from(parts[1]!, 'base64url').toString('utf8')
-    ) as Record<string, unknown>
-    return typeof payload.sub === 'string' ? payload.sub : undefined
-  } catch {
-    return undefined
-  }
 }

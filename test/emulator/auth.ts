@@ -53,7 +53,10 @@ export function authenticateBearer(
       (t) => t.token === token && !t.deletedAt
     )
     if (pt) {
-      if (Date.parse(pt.expirationDate) <= ctx.now()) {
+      if (
+        pt.expirationDate !== null &&
+        Date.parse(pt.expirationDate) <= ctx.now()
+      ) {
         throw envError(401, 'Token expired')
       }
       const owner = ctx.state.clients.find((c) => c.userUuid === pt.userUuid)

@@ -58,6 +58,27 @@ export class FaultQueues {
   }
 }
 
+/**
+ * A 429 or 503 as Dynatrace's API gateway answers it: `error.retryAfterSeconds` in the
+ * body (Dynatrace's API guidelines) and the response-source header, no Retry-After.
+ */
+export function gatewayFault(
+  status: 429 | 503,
+  retryAfterSeconds: number
+): Fault {
+  return {
+    status,
+    headers: { 'dynatrace-response-source': 'API Gateway' },
+    body: JSON.stringify({
+      error: {
+        code: status,
+        message: status === 429 ? 'Too Many Requests' : 'Service Unavailable',
+        retryAfterSeconds
+      }
+    })
+  }
+}
+
 /** A short label for the request log, e.g. 'status:429', 'reset:after'. */
 export function describeFault(f: Fault): string {
   if ('status' in f) return `status:${f.status}`

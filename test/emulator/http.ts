@@ -33,6 +33,44 @@ export function accountError(
   return new HttpError(json(status, { code: status, message, errorsMap }))
 }
 
+/** The header Dynatrace's API gateway puts on the errors it answers itself. */
+export const GATEWAY_HEADER = { 'dynatrace-response-source': 'API Gateway' }
+
+/**
+ * An error in the envelope of Dynatrace's API guidelines (`@dynatrace-sdk/shared-errors`)
+ * as the API gateway answers it: `{"error": {code, message, details?, retryAfterSeconds?}}`
+ * with the `dynatrace-response-source: API Gateway` header.
+ */
+export function gatewayError(
+  status: number,
+  message: string,
+  details?: {
+    missingScopes?: string[]
+    missingPermissions?: string[]
+    errorCode?: string
+  },
+  retryAfterSeconds?: number
+): HttpError {
+  return new HttpError(
+    gatewayResponse(status, message, details, retryAfterSeconds)
+  )
+}
+
+export function gatewayResponse(
+  status: number,
+  message: string,
+  details?: Record<string, unknown>,
+  retryAfterSeconds?: number
+): EmuResponse {
+  const error: Record<string, unknown> = { code: status, message }
+  if (details) error.details = details
+  if (retryAfterSeconds !== undefined)
+    error.retryAfterSeconds = retryAfterSeconds
+  const response = json(status, { error })
+  response.headers = { ...response.headers, ...GATEWAY_HEADER }
+  return response
+}
+
 export interface ConstraintViolation {
   path: string
   message: string

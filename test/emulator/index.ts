@@ -15,6 +15,8 @@ export {
   DEMO_SCOPES
 } from './fixtures.js'
 export { iamRoutes } from './iam.js'
+export { gatewayFault } from './faults.js'
+export type { SeedPlatformToken } from './platform-tokens.js'
 export {
   FEDERATED_SERVICE_USER,
   globMatches,

@@ -21,7 +21,11 @@ import {
 } from './fixtures.js'
 import { HttpError, iso, json } from './http.js'
 import { iamRoutes } from './iam.js'
-import { platformTokenRoutes } from './platform-tokens.js'
+import {
+  platformTokenRoutes,
+  storePlatformToken,
+  type SeedPlatformToken
+} from './platform-tokens.js'
 import { ssoRoutes } from './sso.js'
 import { apiTokenRoutes, storeApiToken } from './tokens.js'
 import type {
@@ -34,6 +38,7 @@ import type {
   EmuResponse,
   Fault,
   FaultMatch,
+  PlatformTokenRecord,
   RequestLogEntry,
   Route
 } from './types.js'
@@ -48,7 +53,11 @@ export interface RunningEmulator extends Emulator {
     scopes: string[]
     expiresInSeconds?: number
     owner?: string
+    /** How long ago it was created; default now. */
+    createdSecondsAgo?: number
   }): ApiTokenRecord
+  /** Puts a platform token straight into the store (e.g. one a crashed job left). */
+  seedPlatformToken(init: SeedPlatformToken): PlatformTokenRecord
 }
 
 const ROUTES: Route[] = [
@@ -79,6 +88,13 @@ function createState(options: EmulatorOptions, nowIso: string): EmulatorState {
     platformTokens: [],
     bearers: new Map(),
     classicTokensRetired: false,
+    classicPhase3: false,
+    users: [...(options.users ?? [])],
+    platformTokenCaps: {
+      perUser: 10,
+      perAccount: 50,
+      ...options.platformTokenCaps
+    },
     trustPolicies: (options.trustPolicies ?? []).map((t) =>
       createTrustPolicy(t, environment)
     ),
@@ -315,6 +331,10 @@ export async function startEmulator(
     retireClassicTokens(on = true) {
       state.classicTokensRetired = on
     },
+    enterPhase3(on = true) {
+      state.classicPhase3 = on
+      state.classicTokensRetired = on
+    },
     trust(init, provider) {
       const issuerUrl = init.issuerUrl ?? provider?.issuer
       const jwks = init.jwks ?? provider?.jwks
@@ -353,20 +373,27 @@ export async function startEmulator(
             kind: 'platform' as const,
             id: k.tokenId,
             name: k.name,
-            expiresAt: k.expirationDate
+            expiresAt: k.expirationDate ?? 'never'
           }))
       ]
     },
+    seedPlatformToken(init) {
+      return storePlatformToken(ctx, init)
+    },
     seedApiToken(init) {
-      return storeApiToken(ctx, {
-        name: init.name,
-        scopes: init.scopes,
-        owner: init.owner ?? 'admin@example.com',
-        expiresMs:
-          init.expiresInSeconds === undefined
-            ? null
-            : now() + init.expiresInSeconds * 1000
-      })
+      const created = ctx.now() - (init.createdSecondsAgo ?? 0) * 1000
+      return storeApiToken(
+        { ...ctx, now: () => created },
+        {
+          name: init.name,
+          scopes: init.scopes,
+          owner: init.owner ?? 'admin@example.com',
+          expiresMs:
+            init.expiresInSeconds === undefined
+              ? null
+              : now() + init.expiresInSeconds * 1000
+        }
+      )
     },
     async close() {
       if (closed) return

@@ -39,6 +39,24 @@ export interface EmulatorOptions {
   trustPolicies?: TrustPolicyInit[]
   /** Serve https with this key and certificate (see test/support/tls.ts); default plain http. */
   tls?: { key: string; cert: string }
+  /**
+   * Users of the account besides the clients' service users (UUIDs), e.g. an owner for
+   * `platform-token-owner`.
+   */
+  users?: string[]
+  /** Platform-token caps; default 10 per user, 50 per account (see platform-tokens.ts). */
+  platformTokenCaps?: Partial<PlatformTokenCaps>
+}
+
+/**
+ * How many platform tokens the account holds at most. Dynatrace's docs say 10 per user
+ * per account; 50 per account was observed in the field. Expired tokens count until
+ * deleted. `message` replaces the (UNCONFIRMED) text of the capped create's 400.
+ */
+export interface PlatformTokenCaps {
+  perUser: number
+  perAccount: number
+  message?: string
 }
 
 /** One request as the emulator saw it. */
@@ -143,9 +161,17 @@ export interface PlatformTokenRecord {
   scope: string[]
   resource: string[]
   tags: string[]
-  expirationDate: string
+  /** ISO 8601, or null for a token created without an expiry (it never expires). */
+  expirationDate: string | null
+  /** The owner: `userUuid` of the create, else the caller's (subject) user. */
   userUuid: string
+  /** The caller's user. */
+  createdBy: string
   createdAt: string
+  updatedAt: string
+  /** Listed as ACTIVE even when expired; REVOKED after a DELETE (it stays listed). */
+  status: 'ACTIVE' | 'INACTIVE' | 'REVOKED'
+  /** Set by DELETE; a revoked token no longer authenticates. */
   deletedAt: string | null
 }
 
@@ -186,6 +212,15 @@ export interface EmulatorState {
   bearers: Map<string, BearerRecord>
   /** The "classic tokens retired" switch. */
   classicTokensRetired: boolean
+  /**
+   * Phase 3 of the classic token retirement: creation retired, and list, get and
+   * DELETE of existing classic tokens answer 400 too (UNCONFIRMED: Dynatrace has not
+   * said what happens to them).
+   */
+  classicPhase3: boolean
+  /** Users of the account besides the clients' service users. */
+  users: string[]
+  platformTokenCaps: PlatformTokenCaps
   /** Workload identity federation trusts. */
   trustPolicies: TrustPolicyRecord[]
   /**
@@ -205,6 +240,8 @@ export interface Emulator {
   clearFaults(): void
   setLatency(ms: number): void
   retireClassicTokens(on?: boolean): void
+  /** Phase 3 (see EmulatorState.classicPhase3); also retires creation. */
+  enterPhase3(on?: boolean): void
   /**
    * Add a workload identity federation trust. With `provider` (e.g. the GitHub
    * ID-token service), its issuer and keys are filled in and its secrets are known
