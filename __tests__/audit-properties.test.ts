@@ -38,6 +38,7 @@ function inputs(overrides: Partial<Inputs> = {}): Inputs {
     maxRetries: 4,
     allowedScopes: [],
     audit: { paths: ['wf.yml'], failOn: 'error' },
+    sweep: { prefix: 'gha/o/r/' },
     warnings: [],
     ...overrides
   }

@@ -143,6 +143,11 @@ export class Http {
     return child
   }
 
+  /** What is left of the time budget, in ms (negative once it is used up). */
+  remainingMs(): number {
+    return this.options.deadline - this.now()
+  }
+
   /** Dynatrace's clock, estimated from the last `Date` header (local clock if none yet). */
   serverNow(): number {
     if (!this.lastServerDate) return this.now()

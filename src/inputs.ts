@@ -11,7 +11,7 @@ import { ActionError } from './errors.js'
 import { neutralise, type Logger } from './log.js'
 import { checkScope, parseList, type ScopeKind } from './scopes.js'
 
-export type Mode = 'mint' | 'plan' | 'audit' | 'revoke'
+export type Mode = 'mint' | 'plan' | 'audit' | 'revoke' | 'sweep'
 export type TokenType = 'classic' | 'platform' | 'none'
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -32,6 +32,13 @@ export interface Endpoints {
   platformUrl?: string
   /** https://<id>.live… (or the custom environment-url). */
   classicUrl?: string
+}
+
+export interface SweepInputs {
+  /** Only tokens whose name starts with this are considered (also named in the cap message). */
+  prefix: string
+  /** Also delete unexpired tokens created longer ago than this; undefined: expired only. */
+  olderThanSeconds?: number
 }
 
 export interface AuditInputs {
@@ -67,11 +74,12 @@ export interface Inputs {
   tokenId?: string
   allowedScopes: string[]
   audit: AuditInputs
+  sweep: SweepInputs
   /** Non-fatal remarks found while validating (logged as warnings). */
   warnings: string[]
 }
 
-const MODES: readonly Mode[] = ['mint', 'plan', 'audit', 'revoke']
+const MODES: readonly Mode[] = ['mint', 'plan', 'audit', 'revoke', 'sweep']
 const TOKEN_TYPES: readonly TokenType[] = ['classic', 'platform', 'none']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -497,6 +505,48 @@ export function readInputs(
     }
   }
 
+  // --- sweep (the prefix also names this repository's tokens in the cap message) ----
+  const sweep: SweepInputs = {
+    prefix: read('sweep-prefix') || defaultSweepPrefix()
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(sweep.prefix) || sweep.prefix.length > 200) {
+    problems.push(
+      `sweep-prefix: ${show(sweep.prefix)} must be one line of at most 200 characters.`
+    )
+  }
+  const olderThan = read('sweep-older-than')
+  if (olderThan !== '') {
+    const seconds = parseDuration(olderThan)
+    if (seconds === undefined) {
+      problems.push(
+        `sweep-older-than: ${show(olderThan)} is not a duration such as 2h or 1d.`
+      )
+    } else if (seconds < MIN_LIFETIME_SECONDS || seconds > 366 * 86400) {
+      // Shorter would delete tokens that running jobs still use.
+      problems.push(
+        `sweep-older-than: ${show(olderThan)} (${formatDuration(seconds)}) is outside ${formatDuration(MIN_LIFETIME_SECONDS)} to 366d; keep it longer than the token-lifetime of the jobs that mint, so that no running job loses its token.`
+      )
+    } else sweep.olderThanSeconds = seconds
+  }
+  if (mode === 'sweep') {
+    if (tokenType === 'none') {
+      problems.push(
+        'token-type: none has no tokens to sweep; use classic or platform (one sweep step per type).'
+      )
+    } else if (
+      tokenType === 'classic' &&
+      !endpoints.platformUrl &&
+      environmentUrl === ''
+    ) {
+      problems.push('environment-url: is required to sweep classic tokens.')
+    } else if (tokenType === 'platform' && accountUrn === '') {
+      problems.push(
+        `account-urn: is required to sweep platform tokens. ${ACCOUNT_URN_HELP}`
+      )
+    }
+  }
+
   const revoke = bool('revoke', true)
   const timeoutSeconds = integer('timeout-seconds', 120, 5, 3600)
   const maxRetries = integer('max-retries', 4, 0, 10)
@@ -555,6 +605,7 @@ export function readInputs(
     maxRetries,
     allowedScopes,
     audit,
+    sweep,
     warnings
   }
   if (credentials) inputs.credentials = credentials
@@ -564,6 +615,13 @@ export function readInputs(
     inputs.platformTokenOwner = platformTokenOwner.toLowerCase()
   if (tokenId) inputs.tokenId = tokenId
   return inputs
+}
+
+/** `gha/<owner>/<repo>/`: the start of every default token-name of this repository. */
+export function defaultSweepPrefix(
+  env: NodeJS.ProcessEnv = process.env
+): string {
+  return `gha/${env.GITHUB_REPOSITORY || 'local/run'}/`
 }
 
 /** `gha/<owner>/<repo>/run-<run_id>-<attempt>/<job>`: attributable and unique per job attempt. */

@@ -83,7 +83,7 @@ async function mainStep(log: Logger): Promise<void> {
   }
 
   if (
-    inputs.mode !== 'revoke' &&
+    (inputs.mode === 'mint' || inputs.mode === 'plan') &&
     (inputs.policies !== '' || inputs.bindings !== '')
   ) {
     // IAM YAML is checked here, before the SSO request, like every other input.
@@ -100,6 +100,7 @@ async function mainStep(log: Logger): Promise<void> {
   const ctx: Context = { inputs, log, http }
   try {
     if (inputs.mode === 'revoke') await revokeMode(ctx)
+    else if (inputs.mode === 'sweep') await sweepMode(ctx)
     else await mint(ctx, derived)
   } catch (error) {
     reportFailure(log, error)
@@ -335,6 +336,7 @@ async function createToken(
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     expirationDate,
+    repositoryPrefix: inputs.sweep.prefix,
     ...(inputs.platformTokenOwner
       ? { ownerUuid: inputs.platformTokenOwner }
       : {})
@@ -393,6 +395,14 @@ async function revokeAfterFailure(
       `Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`
     )
   }
+}
+
+/** mode: sweep — delete this repository's expired tokens of token-type. */
+async function sweepMode(ctx: Context): Promise<void> {
+  const bearer = await authenticate(ctx)
+  // Loaded on demand, like the audit: most runs never sweep.
+  const { sweep } = await import('./sweep.js')
+  await sweep(ctx, bearer.accessToken)
 }
 
 /** mode: revoke — revoke token-id (minted by an earlier job with revoke: false). */

@@ -55,7 +55,7 @@ export interface TokenPlan {
   derived?: boolean
 }
 
-const MODES = ['mint', 'plan', 'audit', 'revoke']
+const MODES = ['mint', 'plan', 'audit', 'revoke', 'sweep']
 const TOKEN_TYPES = ['classic', 'platform', 'none']
 const TRUE = /^(true|True|TRUE)$/
 const FALSE = /^(false|False|FALSE)$/
@@ -115,8 +115,11 @@ export function auditStep(
     )
     return { findings }
   }
-  // An audit step is audited when it runs; a revoke step mints nothing.
-  if (!mode.expression && (modeText === 'audit' || modeText === 'revoke')) {
+  // An audit step is audited when it runs; revoke and sweep steps mint nothing.
+  if (
+    !mode.expression &&
+    (modeText === 'audit' || modeText === 'revoke' || modeText === 'sweep')
+  ) {
     return { findings }
   }
 

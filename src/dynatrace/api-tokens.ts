@@ -21,6 +21,16 @@ import {
  */
 export const API_TOKENS_PATH = '/platform/classic/environment-api/v2/apiTokens'
 
+/**
+ * Why a DELETE of a classic token can answer 400 (the bearer is never the token being
+ * deleted): in Phase 3 of the classic token retirement, which an environment enters for
+ * good, Dynatrace disables classic token creation, and whether deleting or looking up an
+ * existing one still works is not documented
+ * (https://docs.dynatrace.com/docs/platform/upgrade/best-practices/stage-11-api-tokens/upgrade-api-endpoints).
+ */
+const PHASE_3_HINT =
+  'The environment may be in Phase 3 of the classic access token retirement, where Dynatrace may no longer delete classic tokens; the token expires by itself. Move this pipeline to token-type: platform (README, "Moving to platform tokens").'
+
 /** Dynatrace's answer when classic token creation is retired on an environment. */
 const RETIRED = /only available in Account Management/i
 
@@ -294,6 +304,8 @@ export async function deleteClassicToken(
   const hint =
     response.status === 403 || response.status === 401
       ? ` ${missingAccess(deps.log, response) ?? 'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'}`
-      : ''
+      : response.status === 400
+        ? ` ${PHASE_3_HINT}`
+        : ''
   throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
 }

@@ -1,7 +1,8 @@
-import { ActionError, AmbiguousRequestError } from '../errors.js'
+import { ActionError, AmbiguousRequestError, errorMessage } from '../errors.js'
 import { attempts, parseJson, type Http, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
+import { listPlatformTokens, platformTokensUrl } from './platform-token-list.js'
 import {
   MAX_CREATE_ATTEMPTS,
   PLATFORM_TOKEN_ID,
@@ -22,6 +23,8 @@ export interface PlatformTokenRequest {
   name: string
   scopes: string[]
   expirationDate: string
+  /** The start of this repository's token names (sweep-prefix), for the cap message. */
+  repositoryPrefix: string
   /**
    * The user that owns the token (its IAM policies bound what the token can do).
    * Undefined: the OAuth client's subject user.
@@ -35,8 +38,7 @@ interface Deps {
   bearer: string
 }
 
-const tokensUrl = (apiUrl: string, account: string): string =>
-  `${apiUrl}/iam/v1/accounts/${encodeURIComponent(account)}/platform-tokens`
+const tokensUrl = platformTokensUrl
 
 /** Create a platform token limited to one environment, and mask it. */
 export async function createPlatformToken(
@@ -76,7 +78,7 @@ export async function createPlatformToken(
           name: req.name,
           expirationDate: req.expirationDate,
           deleteHint: 'in Account Management → Platform tokens',
-          readHint: ''
+          readHint: ` Grant the OAuth client ${PLATFORM_TOKEN_SCOPES.list} so the action can clean up by itself.`
         },
         () => listTokens(deps, req),
         (id) =>
@@ -96,7 +98,9 @@ export async function createPlatformToken(
       deps.log.info('Trying again.')
       continue
     }
-    throw createError(response, req, deps.log)
+    throw response.status === 400
+      ? await rejectedCreateError(deps, req, response)
+      : createError(response, req, deps.log)
   }
 }
 
@@ -132,33 +136,98 @@ function readCreated(
   return token
 }
 
-/** Platform tokens with our name; throws the reason when the list cannot be had. */
+/** Platform tokens with our name, revoked ones left out; throws the reason when the list cannot be had. */
 async function listTokens(
   deps: Deps,
   req: PlatformTokenRequest
 ): Promise<ListedToken[]> {
-  const response = await deps.http.request({
-    method: 'GET',
-    url: `${tokensUrl(req.accountApiUrl, req.accountUuid)}?searchTerm=${encodeURIComponent(req.name)}&page=1&size=100`,
-    authorization: `Bearer ${deps.bearer}`,
+  const { entries } = await listPlatformTokens(deps, req, {
+    searchTerm: req.name,
+    maxPages: 5,
     what: 'look for a platform token the failed request may have created'
   })
-  if (response.status !== 200) {
-    throw new Error(`HTTP ${response.status} listing platform tokens`)
+  return entries
+    .filter((t) => t.status !== 'REVOKED')
+    .map((t) => ({ id: t.id, name: t.name, expirationDate: t.expirationDate }))
+}
+
+/**
+ * Dynatrace's caps on platform tokens: "A maximum of 10 platform tokens can be generated
+ * by a user for a given account" (https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/platform-tokens),
+ * and about 50 per account (observed by Dynatrace's enablement team, whose notes also say
+ * that expired tokens count until they are deleted).
+ */
+export const PLATFORM_TOKEN_CAPS = { perUser: 10, perAccount: 50 } as const
+
+/**
+ * The words the docs and field reports use about the cap. The text of a capped create's
+ * 400 is not documented, so this is a guess, backed by counting the list below.
+ */
+const CAP_WORDS =
+  /\b(maximum|max|limit|limits|limited|cap|capped|quota|too many)\b/i
+
+/**
+ * A 400 from the create: when it is the cap (by its words, or because the list shows
+ * the account or this repository at the cap), say so, with the counts and the way out;
+ * otherwise the usual rejection.
+ */
+async function rejectedCreateError(
+  deps: Deps,
+  req: PlatformTokenRequest,
+  response: HttpResponse
+): Promise<ActionError> {
+  const detail = explainError(deps.log, response)
+  const byWords = CAP_WORDS.test(detail)
+  const counts = await countTokens(deps, req)
+  const atCap =
+    byWords ||
+    (counts.account ?? 0) >= PLATFORM_TOKEN_CAPS.perAccount ||
+    (counts.repository ?? 0) >= PLATFORM_TOKEN_CAPS.perUser
+  if (!atCap) return createError(response, req, deps.log)
+  const listed =
+    counts.repository === undefined
+      ? `How many tokens of this repository exist could not be read (${counts.why ?? 'unknown'}).`
+      : `${counts.repository}${counts.incomplete ? ' or more' : ''} platform token${counts.repository === 1 ? '' : 's'} of this repository (names starting with "${req.repositoryPrefix}") ${counts.repository === 1 ? 'is' : 'are'} listed${counts.account === undefined ? '' : `, ${counts.account} ACTIVE in the account`}.`
+  return new ActionError(
+    `Account Management refused another platform token (HTTP 400: ${detail}): a platform-token cap is reached. Dynatrace allows about ${PLATFORM_TOKEN_CAPS.perUser} platform tokens per user and ${PLATFORM_TOKEN_CAPS.perAccount} per account, and expired tokens count until they are deleted. ${listed} Delete the expired ones with this action's mode: sweep (token-type: platform; a scheduled workflow example is in the README), or in Account Management → Platform tokens; a large matrix may need fewer parallel jobs per OAuth client.`
+  )
+}
+
+/** This repository's listed tokens and the account's ACTIVE ones, as far as cheaply known. */
+async function countTokens(
+  deps: Deps,
+  req: PlatformTokenRequest
+): Promise<{
+  repository?: number
+  account?: number
+  incomplete?: boolean
+  why?: string
+}> {
+  const counts: Awaited<ReturnType<typeof countTokens>> = {}
+  try {
+    const mine = await listPlatformTokens(deps, req, {
+      searchTerm: req.repositoryPrefix,
+      maxPages: 3,
+      what: "count this repository's platform tokens"
+    })
+    counts.repository = mine.entries.filter(
+      (t) =>
+        typeof t.name === 'string' &&
+        t.name.startsWith(req.repositoryPrefix) &&
+        t.status !== 'REVOKED'
+    ).length
+    if (!mine.complete) counts.incomplete = true
+    const all = await listPlatformTokens(deps, req, {
+      status: 'ACTIVE',
+      pageSize: 1,
+      maxPages: 1,
+      what: "count the account's platform tokens"
+    })
+    if (all.total !== undefined) counts.account = all.total
+  } catch (error) {
+    counts.why = errorMessage(error)
   }
-  const list = parseJson(response.text) as { results?: unknown } | undefined
-  if (!Array.isArray(list?.results)) {
-    throw new Error('the platform token list could not be read')
-  }
-  return (list.results as Array<Record<string, unknown>>)
-    .filter(
-      (t) => typeof t.tokenId === 'string' && PLATFORM_TOKEN_ID.test(t.tokenId)
-    )
-    .map((t) => ({
-      id: t.tokenId as string,
-      name: t.name,
-      expirationDate: t.expirationDate
-    }))
+  return counts
 }
 
 function createError(
