@@ -203,10 +203,15 @@ function readRedacted(log: Logger, response: ErrorResponse): DynatraceError {
 export function explainError(log: Logger, response: ErrorResponse): string {
   const error = readRedacted(log, response)
   const parts = [...new Set(error.messages)]
-  if (error.missingScopes.length > 0)
-    parts.push(`missing scopes: ${error.missingScopes.join(', ')}`)
-  if (error.missingPermissions.length > 0)
-    parts.push(`missing permissions: ${error.missingPermissions.join(', ')}`)
+  // Names the message already gives are not repeated.
+  const said = parts.join(' ')
+  const unsaid = (names: string[]): string[] =>
+    names.filter((n) => !said.includes(n))
+  const scopes = unsaid(error.missingScopes)
+  const permissions = unsaid(error.missingPermissions)
+  if (scopes.length > 0) parts.push(`missing scopes: ${scopes.join(', ')}`)
+  if (permissions.length > 0)
+    parts.push(`missing permissions: ${permissions.join(', ')}`)
   if (error.errorCode !== undefined) parts.push(`code ${error.errorCode}`)
   if (error.unrecognised !== undefined)
     parts.push(
