@@ -5,7 +5,6 @@ import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
 import { listPlatformTokens, platformTokensUrl } from './platform-token-list.js'
 import {
   MAX_CREATE_ATTEMPTS,
-  PLATFORM_TOKEN_ID,
   UntrustedAnswerError,
   checkCreatedToken,
   cleanUpLostCreate,
