@@ -296,25 +296,64 @@ function words(name: string): string {
     .join(',')
 }
 
-/** words() of each catalogue entry, computed once per catalogue: audits ask thousands of times. */
-const catalogueWords = new WeakMap<readonly string[], string[]>()
+/** How often each (lower-case) character occurs in `text`. */
+function letterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  const lower = text.toLowerCase()
+  // UTF-16 units, as editDistance compares them.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i]!
+    counts.set(c, (counts.get(c) ?? 0) + 1)
+  }
+  return counts
+}
+
+/**
+ * A lower bound of editDistance, in linear time: every insertion, deletion or substitution
+ * removes at most one of the characters one name has in excess of the other.
+ */
+function letterDistance(
+  a: Map<string, number>,
+  b: Map<string, number>
+): number {
+  let extraA = 0
+  let extraB = 0
+  for (const [c, n] of a) extraA += Math.max(0, n - (b.get(c) ?? 0))
+  for (const [c, n] of b) extraB += Math.max(0, n - (a.get(c) ?? 0))
+  return Math.max(extraA, extraB)
+}
+
+/** words() and letterCounts() of each catalogue entry, once per catalogue: audits ask thousands of times. */
+const catalogueKeys = new WeakMap<
+  readonly string[],
+  { words: string[]; letters: Map<string, number>[] }
+>()
 
 /** The closest catalogue entries to `name` (at most three), or none when nothing is close. */
 export function suggest(name: string, catalogue: readonly string[]): string[] {
   // The same words in another order or notation (`ReadSettings` → `settings.read`).
-  let known = catalogueWords.get(catalogue)
-  if (known === undefined) {
-    known = catalogue.map(words)
-    catalogueWords.set(catalogue, known)
+  let keys = catalogueKeys.get(catalogue)
+  if (keys === undefined) {
+    keys = {
+      words: catalogue.map(words),
+      letters: catalogue.map(letterCounts)
+    }
+    catalogueKeys.set(catalogue, keys)
   }
+  const { words: known, letters } = keys
   const target = words(name)
   const sameWords = catalogue.filter((_, i) => known[i] === target)
   if (sameWords.length > 0) return sameWords.slice(0, 3)
   const limit = Math.max(2, Math.floor(name.length / 3))
+  const nameLetters = letterCounts(name)
   const close = catalogue
-    // The distance is at least the difference in length: skip those at once, so a long
-    // unknown name costs no more than a short one.
-    .filter((candidate) => Math.abs(candidate.length - name.length) <= limit)
+    // Lower bounds first (the difference in length, then in letters), so that only close
+    // candidates cost the quadratic editDistance.
+    .filter(
+      (candidate, i) =>
+        Math.abs(candidate.length - name.length) <= limit &&
+        letterDistance(nameLetters, letters[i]!) <= limit
+    )
     .map((candidate) => ({
       candidate,
       d: editDistance(name, candidate, limit)
