@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url)
 import {
   readInputs,
   tokenTypeOf
-} from "./chunks/chunk-PN7TRFH6.js";
+} from "./chunks/chunk-QE6I7ND6.js";
 import {
   Logger
 } from "./chunks/chunk-PVBGN4T3.js";
@@ -208,7 +208,7 @@ async function mainStep(log) {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-S4VMTLMI.js");
+      const { runAudit } = await import("./chunks/audit-EYE4AYOD.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -228,7 +228,7 @@ async function mainStep(log) {
   }
   if ((inputs.mode === "mint" || inputs.mode === "plan") && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-5MDKK5VA.js");
+      const { checkIamInputs } = await import("./chunks/iam-Q5LWIRTH.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -288,7 +288,7 @@ async function mint(ctx, derived) {
   const bearer = await authenticate(ctx);
   let iam;
   if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
-    const { ensureIam } = await import("./chunks/iam-5MDKK5VA.js");
+    const { ensureIam } = await import("./chunks/iam-Q5LWIRTH.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
