@@ -6,7 +6,9 @@
 //      check that for an action it does not download,
 //   3. passes this action's own audit (dist/main.js, mode: audit) with no error or warning.
 // A ```yaml block whose first line is a comment naming a file outside .github/workflows
-// (`# monaco/manifest.yaml`) is another kind of file: it only has to be valid YAML.
+// (`# monaco/manifest.yaml`) or an input (`# policies input`) is not a workflow: it only has
+// to be valid YAML. Audit errors and warnings fail, except `revoke-disabled` (the
+// cross-job revocation example turns the post step's revocation off on purpose).
 // Run in lint: `node scripts/check-workflows.mjs` (exit 1 and one line per problem).
 import { execFileSync, spawnSync } from 'node:child_process'
 import {
@@ -60,8 +62,14 @@ for (const doc of DOCS) {
     for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++)
       body.push(lines[i])
     const where = `${doc}:${start}`
-    const label = /^#\s*(\S+\.ya?ml)\b/.exec(body[0] ?? '')?.[1]
-    if (label && !label.startsWith('.github/workflows/')) {
+    // `# monaco/manifest.yaml` names another file; `# policies input` an input's value.
+    const first = /^#\s*(\S+\.ya?ml|[\w-]+ input)\s*$/.exec(body[0] ?? '')
+    const label = first?.[1]
+    if (
+      label &&
+      !label.startsWith('.github/workflows/') &&
+      (!label.endsWith(' input') || INPUTS.has(label.replace(/ input$/, '')))
+    ) {
       try {
         parse(body.join('\n'))
       } catch (error) {
@@ -151,6 +159,8 @@ try {
     const findings = report ? JSON.parse(report[2]).findings : []
     for (const f of findings) {
       if (f.severity === 'notice') continue
+      // The cross-job revocation example disables the post step's revocation on purpose.
+      if (f.rule === 'revoke-disabled') continue
       const where = f.file
         ? `${files.get(join(dir, f.file)) ?? f.file}${f.line ? ` (line ${f.line})` : ''}`
         : 'audit'
