@@ -31,6 +31,13 @@ import {
   DEMO_CLIENT,
   startEmulator
 } from '../test/emulator/index.js'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  annotations,
+  emulatorInputs,
+  runAction
+} from '../test/support/runner.js'
 
 afterEach(() => nock.cleanAll())
 
@@ -515,5 +522,82 @@ describe('the create answer is the token asked for', () => {
         expectNoLeaks(run, seen)
       }
     )
+  })
+})
+
+describe('an expiry without a UTC offset', () => {
+  /**
+   * A front for the emulator that reports every token expiry `shiftMs` later and
+   * without its UTC offset (`2026-11-28T10:00:00.123`), as a server may.
+   */
+  async function bareExpiryFront(
+    target: string,
+    shiftMs: number
+  ): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        const headers = { ...req.headers }
+        delete headers.host
+        const upstream = httpRequest(
+          `${target}${req.url}`,
+          { method: req.method, headers },
+          (up) => {
+            const body: Buffer[] = []
+            up.on('data', (c: Buffer) => body.push(c))
+            up.on('end', () => {
+              const text = Buffer.concat(body)
+                .toString()
+                .replace(
+                  /"expirationDate":"([^"]+)Z"/g,
+                  (_m, iso: string) =>
+                    `"expirationDate":"${new Date(Date.parse(`${iso}Z`) + shiftMs).toISOString().slice(0, -1)}"`
+                )
+              const answer = { ...up.headers }
+              delete answer['content-length']
+              delete answer['transfer-encoding']
+              res.writeHead(up.statusCode ?? 502, answer)
+              res.end(text)
+            })
+          }
+        )
+        upstream.end(Buffer.concat(chunks))
+      })
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const { port } = server.address() as AddressInfo
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: () => new Promise((r) => server.close(() => r()))
+    }
+  }
+
+  test("is read as UTC whatever the runner's time zone: 13 h beyond the request on a UTC+14 runner is revoked", async () => {
+    // Read as local time (what Date.parse does with a bare date-time), such an expiry
+    // moves by the runner's UTC offset: at UTC+14 one 13 h too late reads as in time.
+    nock.cleanAll()
+    nock.enableNetConnect()
+    const em = await startEmulator()
+    const front = await bareExpiryFront(em.url, 13 * 3_600_000)
+    try {
+      const step = await runAction({
+        inputs: {
+          ...emulatorInputs({ url: front.url, state: em.state }),
+          'account-urn': `urn:dtaccount:${em.state.accountUuid}`,
+          'token-scopes': 'ReadConfig'
+        },
+        env: { TZ: 'Pacific/Kiritimati' }
+      })
+      expect(step.exitCode).toBe(1)
+      expect(annotations(step).join('\n')).toMatch(
+        /expires at \S+, later than token-lifetime \(1h\) allows/
+      )
+      expect(step.outputs.token).toBeUndefined()
+      expect(em.liveTokens()).toEqual([])
+    } finally {
+      await front.close()
+      await em.close()
+    }
   })
 })

@@ -14,7 +14,7 @@ import {
   deleteClassicToken,
   deletePlatformToken,
   tokenProblems
-} from "./chunks/chunk-E6EFB7HG.js";
+} from "./chunks/chunk-DEXISXD4.js";
 import {
   Http,
   bodyRetryDelay,
@@ -471,7 +471,7 @@ async function revokeAfterFailure(ctx, bearer, token) {
 }
 async function sweepMode(ctx) {
   const bearer = await authenticate(ctx);
-  const { sweep } = await import("./chunks/sweep-BSAHOVIC.js");
+  const { sweep } = await import("./chunks/sweep-YW3P2Z67.js");
   await sweep(ctx, bearer.accessToken);
 }
 async function revokeMode(ctx) {

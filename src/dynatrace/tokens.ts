@@ -132,14 +132,24 @@ export function checkCreatedToken(
   return { id, secret: token }
 }
 
-/** An expiry as Dynatrace reported it, if it is an ISO 8601 timestamp. */
-export function reportedExpiry(value: unknown): string | undefined {
-  return typeof value === 'string' &&
-    ISO_DATE.test(value) &&
-    !Number.isNaN(Date.parse(value))
-    ? value
-    : undefined
+/**
+ * A timestamp with its UTC offset: Dynatrace's API speaks UTC, and JavaScript reads a
+ * date-time without an offset as the runner's local time (ECMA-262, Date Time String
+ * Format), which would move it by the runner's offset, up to 14 hours.
+ */
+function withOffset(value: string): string {
+  return /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`
 }
+
+/** An expiry as Dynatrace reported it (UTC if it names no offset), if it is an ISO 8601 timestamp. */
+export function reportedExpiry(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined
+  const utc = withOffset(value)
+  return Number.isNaN(Date.parse(utc)) ? undefined : utc
+}
+
+/** A listed token's expiry in ms (UTC if it names no offset), NaN when unreadable. */
+const listedExpiry = (value: string): number => Date.parse(withOffset(value))
 
 /**
  * Record an expiry field of an answer, when the answer has one, and take it as the
@@ -309,13 +319,13 @@ export function findOrphans(
     (t) => t.name === name && typeof t.expirationDate === 'string'
   )
   const exact = sameName.filter(
-    (t) => Date.parse(t.expirationDate as string) === wanted
+    (t) => listedExpiry(t.expirationDate as string) === wanted
   )
   const unsure =
     exact.length > 0
       ? []
       : sameName.filter((t) => {
-          const at = Date.parse(t.expirationDate as string)
+          const at = listedExpiry(t.expirationDate as string)
           return (
             at % 1000 === 0 &&
             Math.floor(at / 1000) === Math.floor(wanted / 1000)
