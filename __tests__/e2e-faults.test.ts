@@ -73,7 +73,6 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     const { main, post } = await runJob({ node, inputs: classic(emu) })
     expect(main.exitCode).toBe(0)
     expect(post!.exitCode).toBe(0)
-    expect(main.durationMs).toBeGreaterThanOrEqual(1000)
     expect(main.log).toContain(
       'HTTP 429 while trying to get an SSO bearer token; retrying in 1.0 s (retry 1 of 4).'
     )
@@ -227,9 +226,12 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       inputs: classic(emu, { 'timeout-seconds': '12' })
     })
     expect(main.exitCode).toBe(0)
-    // Per-request timeout: a quarter of the 12 s budget.
-    expect(main.durationMs).toBeGreaterThanOrEqual(3000)
-    expect(main.durationMs).toBeLessThan(12_000)
+    // The hung create was waited out for its request timeout (a quarter of the
+    // 12 s budget: Dynatrace saw the next request 3 s later), and given up early
+    // enough to recover and succeed within the budget (exit 0 above).
+    expect(emu.requests[2]!.at - emu.requests[1]!.at).toBeGreaterThanOrEqual(
+      2990
+    )
     const [orphan, token] = emu.state.apiTokens
     expect(emu.state.apiTokens).toHaveLength(2)
     expect(orphan!.deletedAt).not.toBeNull()

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import nock from 'nock'
 import { findLeaks, runStep, type StepRun } from './support/in-process.js'
+import { waitsDuring } from './support/waits.js'
 import {
   ACCOUNT_API,
   ACCOUNT_UUID,
@@ -166,26 +167,28 @@ describe('SSO bearer', () => {
       .post(SSO_PATH)
       .reply(429, { message: 'slow down' }, { 'Retry-After': '1' })
     mockSso()
-    const started = Date.now()
-    const run = await runStep({
-      inputs: { ...CLASSIC_INPUTS, 'token-type': 'none' }
-    })
+    const { result: run, waits } = await waitsDuring(() =>
+      runStep({ inputs: { ...CLASSIC_INPUTS, 'token-type': 'none' } })
+    )
     expect(run.exitCode).toBe(0)
     expect(seen).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+    // One wait, exactly as long as the server asked.
+    expect(waits).toEqual([1000])
     expect(run.stdout).toMatch(
       /HTTP 429 while trying to get an SSO bearer token; retrying in 1\.0 s \(retry 1 of 4\)/
     )
   })
 
   test('a Retry-After beyond timeout-seconds fails at once, naming the budget', async () => {
-    recordRequests()
+    const { seen } = recordRequests()
     host(SSO).post(SSO_PATH).reply(429, {}, { 'Retry-After': '60' })
-    const started = Date.now()
-    const run = await runStep({
-      inputs: { ...CLASSIC_INPUTS, 'timeout-seconds': '10' }
-    })
-    expect(Date.now() - started).toBeLessThan(3000)
+    const { result: run, waits } = await waitsDuring(() =>
+      runStep({ inputs: { ...CLASSIC_INPUTS, 'timeout-seconds': '10' } })
+    )
+    // At once: no wait at all, and no second attempt.
+    expect(waits).toEqual([])
+    expect(seen).toHaveLength(1)
+    expect(run.exitCode).toBe(1)
     expect(errorLine(run)).toMatch(
       /waiting 60 s for the next attempt would exceed the step's time budget \(timeout-seconds\)/
     )

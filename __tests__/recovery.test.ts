@@ -85,14 +85,14 @@ describe('a creating request whose answer is lost', () => {
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toContain('No token was created by the failed request.')
     expect(em.liveTokens()).toHaveLength(1)
-  }, 20_000)
+  })
 
   test('a hang after creating: the orphan is found and deleted, one token remains', async () => {
     em.fault({ method: 'POST', path: TOKENS }, { hang: 'after' })
     const run = await runStep({ inputs: inputs({ 'timeout-seconds': '10' }) })
     expect(run.exitCode).toBe(0)
     expect(em.liveTokens().map((t) => t.id)).toEqual([run.outputs['token-id']])
-  }, 20_000)
+  })
 
   test('platform token: reset after creating, a same-named token from another run survives', async () => {
     const first = await runStep({

@@ -54,8 +54,13 @@ const SEED =
 /** Longest problem line an input error may show (values are shown cut to 80 characters). */
 const MAX_PROBLEM_LENGTH = 1000
 const HUGE_RUNS = 20
-/** A run with 100 kB inputs may take this long (process start included). */
-const HUGE_MAX_MS = 8000
+/**
+ * The hang detector for a run with 100 kB inputs: the harness kills it after this long
+ * (exit code 124, a problem). A few seconds at most normally, even on a loaded machine;
+ * work that grows with the square of a value (10^10 steps for 100 kB) runs for minutes
+ * and is caught. How fast a run is belongs in scripts/bench.ts, not here.
+ */
+const HUGE_HANG_MS = 60_000
 const NODE = node24Path() ?? process.execPath
 
 let emu: RunningEmulator
@@ -423,7 +428,7 @@ describe('fuzzing the inputs', () => {
       }
     )
     expect([...collected.keys()]).toEqual([])
-  }, 60_000)
+  })
 
   test(`every input arbitrary at once (${RUNS} runs)`, async () => {
     await fc.assert(
@@ -441,7 +446,7 @@ describe('fuzzing the inputs', () => {
       { numRuns: RUNS, seed: SEED }
     )
     expect([...collected.keys()]).toEqual([])
-  }, 60_000)
+  })
 
   test(`values that contain the client secret (${RUNS} runs)`, async () => {
     const embed = fc.oneof(
@@ -495,7 +500,7 @@ describe('fuzzing the inputs', () => {
       }
     )
     expect([...collected.keys()]).toEqual([])
-  }, 60_000)
+  })
 
   // Spawned over dist/: the scope suggestions cost time proportional to the value,
   // and Jest's VM context makes that loop ~40× slower than Node runs it.
@@ -541,7 +546,7 @@ describe('fuzzing the inputs', () => {
           inputs,
           node: NODE,
           cwd: workspace,
-          timeoutMs: 30_000
+          timeoutMs: HUGE_HANG_MS
         })
         const found = problems({
           run,
@@ -552,19 +557,18 @@ describe('fuzzing the inputs', () => {
           secrets: runSecrets(emu, inputs),
           inputs
         })
-        if (run.durationMs > HUGE_MAX_MS) {
-          found.push(`took ${run.durationMs} ms`)
-        }
         if (found.length > 0) {
           failures.push(
             `${found.join('\n')}\ninputs: ${describeInputs(inputs)}`
           )
         }
+        // One hang is enough to report; the rest would each wait out the detector.
+        if (run.exitCode === 124) next = samples.length
       }
     }
     await Promise.all([worker(), worker(), worker()])
     expect(failures).toEqual([])
-  }, 60_000)
+  })
 })
 
 describe('a run that is fine is still fine', () => {
