@@ -53,13 +53,13 @@ const SEED =
     : Number(process.env.FUZZ_SEED ?? 20261121)
 /** Longest problem line an input error may show (values are shown cut to 80 characters). */
 const MAX_PROBLEM_LENGTH = 1000
-/** Each costs seconds of CPU (scope suggestions for a 100 kB value); FUZZ_HUGE_RUNS=<n> explores further. */
+/** Each spawns the bundle with 100 kB values; FUZZ_HUGE_RUNS=<n> explores further. */
 const HUGE_RUNS = Number(process.env.FUZZ_HUGE_RUNS ?? 10)
 /**
  * The hang detector for a run with 100 kB inputs: the harness kills it after this long
- * (exit code 124, a problem). A run needs about 3 s of CPU, which a 2-core machine shared
- * by dozens of processes stretches to 2 minutes; a real hang never ends. How fast a run
- * is belongs in scripts/bench.ts, not here.
+ * (exit code 124, a problem). A run needed up to 3 s of CPU, which a 2-core machine
+ * shared by dozens of processes stretched to 2 minutes; a real hang never ends. How fast
+ * a run is belongs in scripts/bench.ts, not here.
  */
 const HUGE_HANG_MS = 300_000
 const NODE = node24Path() ?? process.execPath
@@ -570,7 +570,7 @@ describe('fuzzing the inputs', () => {
     }
     await Promise.all([worker(), worker()])
     expect(failures).toEqual([])
-    // Only a hang detector (see HUGE_HANG_MS): the runs need ~30 s of CPU in all.
+    // Only a hang detector (see HUGE_HANG_MS), far above what the runs need.
   }, 1_200_000)
 })
 
