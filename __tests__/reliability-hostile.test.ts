@@ -768,6 +768,33 @@ describe('hostile credentials from the server', () => {
     }
   )
 
+  // Masking a short value hides that word everywhere in the job's log, and a value this
+  // short is no bearer Dynatrace issues (a JWT): refused, neither masked nor used.
+  test.each([
+    ['true', 'true'],
+    ['a word', 'Error'],
+    ['two letters', 'ok']
+  ])(
+    'SSO answers a bearer too short to be one (%s): a clear failure, the word is not masked',
+    async (_label, bearer) => {
+      const { seen } = recordRequests()
+      host(SSO)
+        .post(SSO_PATH)
+        .reply(
+          200,
+          json({ token_type: 'Bearer', access_token: bearer, expires_in: 300 })
+        )
+      const run = await runStep({ inputs: CLASSIC })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        'Dynatrace SSO answered an access token in an unexpected form'
+      )
+      expect(run.masks).not.toContain(bearer)
+      expect(seen.map((r) => r.url)).toEqual([`${SSO}${SSO_PATH}`])
+      expect(unsafe(run)).toEqual([])
+    }
+  )
+
   test.each([
     ['a token with CR LF', `${TOKEN}\r\n::set-output name=x::${MARKER}`],
     ['a token with a NUL', `${TOKEN}\u0000${MARKER}`]

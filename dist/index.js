@@ -37,7 +37,10 @@ import {
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/sso.ts
-var BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]{1,16384}=*$/;
+var MIN_BEARER_LENGTH = 16;
+var BEARER_TOKEN = new RegExp(
+  `^[A-Za-z0-9\\-._~+/]{${MIN_BEARER_LENGTH},16384}=*$`
+);
 var SECRETS_HINT = "Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).";
 async function getBearer(http, log, request) {
   const form = new URLSearchParams({
@@ -57,13 +60,13 @@ async function getBearer(http, log, request) {
   const body = parseJson(response.text);
   const fields = typeof body === "object" && body !== null ? body : {};
   const accessToken = fields.access_token;
-  if (typeof accessToken === "string" && accessToken !== "")
+  if (typeof accessToken === "string" && accessToken.trim().length >= MIN_BEARER_LENGTH)
     log.addSecret(accessToken);
   const failed = response.status < 200 || response.status >= 300 || typeof accessToken !== "string" || accessToken === "" || fields.error !== void 0;
   if (failed) throw ssoError(response.status, response.text, request, log);
   if (!BEARER_TOKEN.test(accessToken)) {
     throw new ActionError(
-      `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
+      `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, shorter than ${MIN_BEARER_LENGTH} characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
     );
   }
   return { accessToken };

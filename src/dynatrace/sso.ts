@@ -18,7 +18,15 @@ export interface BearerRequest {
   accountUuid?: string
 }
 
-const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]{1,16384}=*$/
+/**
+ * Shortest bearer accepted (and masked). Dynatrace SSO issues JWTs, hundreds of
+ * characters long; masking a value as short as `true` or `Error` would hide that word
+ * everywhere in the job's log, and such a value is no bearer.
+ */
+const MIN_BEARER_LENGTH = 16
+const BEARER_TOKEN = new RegExp(
+  `^[A-Za-z0-9\\-._~+/]{${MIN_BEARER_LENGTH},16384}=*$`
+)
 
 const SECRETS_HINT =
   'Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).'
@@ -52,7 +60,10 @@ export async function getBearer(
     typeof body === 'object' && body !== null ? body : {}
   ) as Record<string, unknown>
   const accessToken = fields.access_token
-  if (typeof accessToken === 'string' && accessToken !== '')
+  if (
+    typeof accessToken === 'string' &&
+    accessToken.trim().length >= MIN_BEARER_LENGTH
+  )
     log.addSecret(accessToken)
 
   const failed =
@@ -65,7 +76,7 @@ export async function getBearer(
   // RFC 6750 token characters only: it goes into an Authorization header.
   if (!BEARER_TOKEN.test(accessToken as string)) {
     throw new ActionError(
-      `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
+      `Dynatrace SSO answered an access token in an unexpected form (not RFC 6750 token characters, shorter than ${MIN_BEARER_LENGTH} characters, or over 16 kB). Check that sso-url is Dynatrace's SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
     )
   }
 
