@@ -12,6 +12,7 @@ import {
   test
 } from '@jest/globals'
 import nock from 'nock'
+import { connect, createServer, type Socket } from 'node:net'
 import { ActionError, AmbiguousRequestError } from '../src/errors.js'
 import { Http, type RequestSpec } from '../src/http.js'
 import { Logger } from '../src/log.js'
@@ -250,5 +251,47 @@ describe('where requests may go', () => {
     const http = client()
     await http.request(GET)
     expect(http.serverNow()).toBe(T0 + 3_600_000)
+  })
+
+  test('a pre-connection opens only to a configured origin, and dispose drops it', async () => {
+    // Two loopback listeners count the connections they get; nothing is ever written.
+    const listeners = await Promise.all(
+      [0, 1].map(async () => {
+        const sockets: Socket[] = []
+        const server = createServer((s) => sockets.push(s))
+        await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+        const port = (server.address() as { port: number }).port
+        return { server, sockets, url: `http://127.0.0.1:${port}` }
+      })
+    )
+    const [allowed, other] = listeners as [
+      (typeof listeners)[0],
+      (typeof listeners)[0]
+    ]
+    const http = new Http({
+      log: new Logger(),
+      allowedOrigins: [allowed.url],
+      deadline: Date.now() + 60_000,
+      maxRetries: 0,
+      requestTimeoutMs: 10_000
+    })
+    http.preconnect(`${other.url}/x`)
+    http.preconnect(`${allowed.url}/x`)
+    http.preconnect(`${allowed.url}/again`) // one per origin
+    const arrived = await new Promise<Socket>((resolve) =>
+      allowed.server.once('connection', resolve)
+    )
+    const closed = new Promise<void>((resolve) =>
+      arrived.once('close', resolve)
+    )
+    http.dispose()
+    await closed
+    // A probe opened afterwards arrives after anything opened before it.
+    const probe = connect(Number(new URL(other.url).port), '127.0.0.1')
+    await new Promise((resolve) => other.server.once('connection', resolve))
+    probe.destroy()
+    expect(allowed.sockets).toHaveLength(1)
+    expect(other.sockets).toHaveLength(1) // the probe only
+    for (const l of listeners) l.server.close()
   })
 })

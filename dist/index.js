@@ -117,6 +117,9 @@ function ssoAdvice(status) {
 }
 
 // src/revoke.ts
+function revokeUrl(target) {
+  return target.type === "classic" ? target.platformUrl : target.accountApiUrl;
+}
 async function revokeToken(http, log, bearer, target) {
   const deps = { http, log, bearer };
   if (target.type === "classic") {
@@ -272,7 +275,7 @@ function reportFailure(log, error) {
     `Unexpected error: ${errorMessage(error)}. This is a bug in configure-dynatrace-credentials; please report it (with the log, which holds no secrets).`
   );
 }
-async function authenticate(ctx) {
+async function authenticate(ctx, next) {
   const { inputs, log, http } = ctx;
   const credentials = inputs.credentials;
   log.info(
@@ -284,13 +287,17 @@ async function authenticate(ctx) {
     scopes: inputs.oauthScopes,
     ...inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {}
   };
-  return getBearer(http, log, request);
+  const bearer = getBearer(http, log, request);
+  http.preconnect(next);
+  return bearer;
 }
 async function mint(ctx, derived) {
   const { inputs, log } = ctx;
-  const bearer = await authenticate(ctx);
+  const needsIam = inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan";
+  const first = needsIam ? inputs.endpoints.accountApiUrl : inputs.tokenType === "classic" ? inputs.endpoints.platformUrl : inputs.tokenType === "platform" ? inputs.endpoints.accountApiUrl : void 0;
+  const bearer = await authenticate(ctx, first);
   let iam;
-  if (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan") {
+  if (needsIam) {
     const { ensureIam } = await import("./chunks/iam-Q5LWIRTH.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
@@ -483,13 +490,9 @@ async function revokeMode(ctx) {
   setOutput("token-id", id);
   let result;
   try {
-    const bearer = await authenticate(ctx);
-    result = await revokeToken(
-      http,
-      log,
-      bearer.accessToken,
-      revokeTarget(inputs, id, tokenTypeOf(id))
-    );
+    const target = revokeTarget(inputs, id, tokenTypeOf(id));
+    const bearer = await authenticate(ctx, revokeUrl(target));
+    result = await revokeToken(http, log, bearer.accessToken, target);
   } catch (error) {
     log.warning(
       `Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`
@@ -555,12 +558,14 @@ async function post() {
       saved.accountApiUrl
     ]);
     const accountUuid = saved.accountUuid ?? inputs.accountUuid;
-    const bearer = await getBearer(http, log, {
+    const pending = getBearer(http, log, {
       tokenUrl: saved.ssoUrl,
       credentials: inputs.credentials,
       scopes: inputs.oauthScopes,
       ...accountUuid ? { accountUuid } : {}
     });
+    http.preconnect(revokeUrl(saved));
+    const bearer = await pending;
     const result = await revokeToken(http, log, bearer.accessToken, saved);
     log.info(
       result === "revoked" ? `Revoked token ${saved.id}.` : `Token ${saved.id} was already gone (counts as revoked).`

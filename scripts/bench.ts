@@ -11,12 +11,19 @@
  *                        that adds bindings, a converged IAM rerun
  *   IAM at scale         requests and wall time to ensure 200 bindings
  *                        (10 environments × 4 policies × 5 groups)
+ *   real network         over TLS, with added round-trip time and a proxy: see
+ *                        scripts/bench-network.ts
+ *
+ * BENCH_COMPARE=<folder with action.yml and dist/> (e.g. today's main, built in a git
+ * worktree) measures that action too, in the same run, for the figures that compare:
+ * loaded bytes, step overhead and the real-network figures. BENCH_RUNS / BENCH_NET_RUNS
+ * set the repetitions (20 / 5).
  *
  * Figures, not pass/fail: targets are in the README's Performance section.
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import {
   BUILTIN_POLICIES,
   DEFAULT_ACCOUNT_UUID,
@@ -24,14 +31,22 @@ import {
   type RunningEmulator
 } from '../test/emulator/index.js'
 import {
+  REPO_ROOT,
   emulatorInputs as sharedInputs,
   node24Path,
   runAction,
   systemNodePath
 } from '../test/support/runner.js'
+import { benchNetwork, type ActionUnderTest } from './bench-network.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
 const LATENCY_MS = 50
+const ACTIONS: ActionUnderTest[] = [
+  { label: 'this checkout', dir: REPO_ROOT },
+  ...(process.env.BENCH_COMPARE
+    ? [{ label: 'compared', dir: resolve(process.env.BENCH_COMPARE) }]
+    : [])
+]
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -67,14 +82,22 @@ const emulatorInputs = (
   })
 
 /** Main's wall time over RUNS runs of a classic mint (tokens revoked afterwards by expiry). */
-async function mainTimes(node: string, latencyMs: number): Promise<number[]> {
+async function mainTimes(
+  node: string,
+  latencyMs: number,
+  actionDir = REPO_ROOT
+): Promise<number[]> {
   const em = await startEmulator({ latencyMs })
   try {
     const times: number[] = []
     // One warm-up run so the OS file cache is equal for every measured run.
-    await runAction({ node, inputs: emulatorInputs(em) })
+    await runAction({ node, actionDir, inputs: emulatorInputs(em) })
     for (let i = 0; i < RUNS; i++) {
-      const result = await runAction({ node, inputs: emulatorInputs(em) })
+      const result = await runAction({
+        node,
+        actionDir,
+        inputs: emulatorInputs(em)
+      })
       if (result.exitCode !== 0)
         throw new Error(`main failed:\n${result.stdout}${result.stderr}`)
       times.push(result.durationMs)
@@ -156,17 +179,22 @@ for (const file of files.sort()) {
 }
 line('dist size: total (bytes)', total)
 // What a mint/post run loads: dist/index.js and the chunks it imports statically.
-const loaded = new Set<string>()
-const follow = (file: string): void => {
-  if (loaded.has(file)) return
-  loaded.add(file)
-  const text = readFileSync(file, 'utf8')
-  for (const m of text.matchAll(/from "(\.[^"]+)"/g))
-    follow(join(dirname(file), m[1]!))
+for (const action of ACTIONS) {
+  const loaded = new Set<string>()
+  const follow = (file: string): void => {
+    if (loaded.has(file)) return
+    loaded.add(file)
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/from "(\.[^"]+)"/g))
+      follow(join(dirname(file), m[1]!))
+  }
+  follow(join(action.dir, 'dist/index.js'))
+  const startup = [...loaded].reduce((n, f) => n + statSync(f).size, 0)
+  line(
+    `dist size: loaded at start by main and post (bytes) [${action.label}]`,
+    startup
+  )
 }
-follow('dist/index.js')
-const startup = [...loaded].reduce((n, f) => n + statSync(f).size, 0)
-line('dist size: loaded at start by main and post (bytes)', startup)
 
 // --- overhead and network efficiency ------------------------------------------------
 const nodes: Array<[string, string | undefined]> = [
@@ -179,20 +207,23 @@ for (const [label, node] of nodes) {
     continue
   }
   const bare = median(await bareTimes(node))
-  const zero = median(await mainTimes(node, 0))
-  const slow = median(await mainTimes(node, LATENCY_MS))
-  const criticalPath = 3 // SSO bearer, create, verify scopes
   line(`bare node -e 0, median ms (${label})`, bare.toFixed(1))
-  line(`main, classic mint, no latency, median ms (${label})`, zero.toFixed(1))
-  line(`step overhead: main ÷ bare node (${label})`, (zero / bare).toFixed(2))
-  line(
-    `main at ${LATENCY_MS} ms latency, median ms (${label})`,
-    slow.toFixed(1)
-  )
-  line(
-    `network efficiency (${label}, ideal 1.0)`,
-    (slow / (criticalPath * LATENCY_MS + bare)).toFixed(2)
-  )
+  for (const action of ACTIONS) {
+    const tag = `${label}, ${action.label}`
+    const zero = median(await mainTimes(node, 0, action.dir))
+    const slow = median(await mainTimes(node, LATENCY_MS, action.dir))
+    const criticalPath = 3 // SSO bearer, create, verify scopes
+    line(`main, classic mint, no latency, median ms (${tag})`, zero.toFixed(1))
+    line(`step overhead: main ÷ bare node (${tag})`, (zero / bare).toFixed(2))
+    line(
+      `main at ${LATENCY_MS} ms latency, median ms (${tag})`,
+      slow.toFixed(1)
+    )
+    line(
+      `network efficiency (${tag}, ideal 1.0)`,
+      (slow / (criticalPath * LATENCY_MS + bare)).toFixed(2)
+    )
+  }
 }
 
 // --- request counts ---------------------------------------------------------------
@@ -263,3 +294,7 @@ try {
 } finally {
   await scale.close()
 }
+
+// --- real network: TLS, separate origins, added round trips, a proxy ----------------------
+const networkNode = node24Path() ?? process.execPath
+await benchNetwork(networkNode, ACTIONS, line)

@@ -15,7 +15,7 @@ import { Http } from './http.js'
 import type { IamResult } from './iam/index.js'
 import { readInputs, tokenTypeOf, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
-import { revokeToken, type RevokeTarget } from './revoke.js'
+import { revokeToken, revokeUrl, type RevokeTarget } from './revoke.js'
 import type { DerivedScopes } from './monaco/derive.js'
 import { markRevoked, saveToken } from './state.js'
 import {
@@ -144,7 +144,12 @@ export function reportFailure(log: Logger, error: unknown): void {
   )
 }
 
-async function authenticate(ctx: Context): Promise<Bearer> {
+/**
+ * Get the SSO bearer. `next` is the URL the first request with the bearer goes to: its
+ * connection opens while the SSO request is in flight (Http.preconnect), so its
+ * handshakes cost no round trip of their own.
+ */
+async function authenticate(ctx: Context, next?: string): Promise<Bearer> {
   const { inputs, log, http } = ctx
   const credentials = inputs.credentials!
   log.info(
@@ -156,19 +161,26 @@ async function authenticate(ctx: Context): Promise<Bearer> {
     scopes: inputs.oauthScopes,
     ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
   }
-  return getBearer(http, log, request)
+  const bearer = getBearer(http, log, request)
+  http.preconnect(next)
+  return bearer
 }
 
 async function mint(ctx: Context, derived?: DerivedScopes): Promise<void> {
   const { inputs, log } = ctx
-  const bearer = await authenticate(ctx)
+  const needsIam =
+    inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan'
+  const first = needsIam
+    ? inputs.endpoints.accountApiUrl
+    : inputs.tokenType === 'classic'
+      ? inputs.endpoints.platformUrl
+      : inputs.tokenType === 'platform'
+        ? inputs.endpoints.accountApiUrl
+        : undefined
+  const bearer = await authenticate(ctx, first)
 
   let iam: IamResult | undefined
-  if (
-    inputs.policies !== '' ||
-    inputs.bindings !== '' ||
-    inputs.mode === 'plan'
-  ) {
+  if (needsIam) {
     const { ensureIam } = await import('./iam/index.js')
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === 'plan'
@@ -412,13 +424,9 @@ async function revokeMode(ctx: Context): Promise<void> {
   core.setOutput('token-id', id)
   let result: 'revoked' | 'already-gone'
   try {
-    const bearer = await authenticate(ctx)
-    result = await revokeToken(
-      http,
-      log,
-      bearer.accessToken,
-      revokeTarget(inputs, id, tokenTypeOf(id))
-    )
+    const target = revokeTarget(inputs, id, tokenTypeOf(id))
+    const bearer = await authenticate(ctx, revokeUrl(target))
+    result = await revokeToken(http, log, bearer.accessToken, target)
   } catch (error) {
     // Like the post step: a failed revocation warns, it does not fail the job.
     log.warning(

@@ -4,7 +4,7 @@ import type { Http } from './http.js'
 import { createHttp } from './main.js'
 import { readInputs } from './inputs.js'
 import { Logger } from './log.js'
-import { revokeToken } from './revoke.js'
+import { revokeToken, revokeUrl } from './revoke.js'
 import { loadToken } from './state.js'
 import { revocationSummary, writeSummary } from './summary.js'
 
@@ -50,12 +50,15 @@ export async function post(): Promise<void> {
     ])
     // The bearer from main has expired by now (it lives 5 minutes): authenticate afresh.
     const accountUuid = saved.accountUuid ?? inputs.accountUuid
-    const bearer = await getBearer(http, log, {
+    const pending = getBearer(http, log, {
       tokenUrl: saved.ssoUrl,
       credentials: inputs.credentials!,
       scopes: inputs.oauthScopes,
       ...(accountUuid ? { accountUuid } : {})
     })
+    // The delete's connection opens while the SSO request is in flight.
+    http.preconnect(revokeUrl(saved))
+    const bearer = await pending
     const result = await revokeToken(http, log, bearer.accessToken, saved)
     log.info(
       result === 'revoked'

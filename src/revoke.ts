@@ -13,6 +13,11 @@ export interface RevokeTarget {
   accountUuid?: string
 }
 
+/** The origin a revocation of `target` talks to. */
+export function revokeUrl(target: RevokeTarget): string | undefined {
+  return target.type === 'classic' ? target.platformUrl : target.accountApiUrl
+}
+
 /** Delete a token by ID on the route of its type. 'already-gone' when Dynatrace no longer has it. */
 export async function revokeToken(
   http: Http,

@@ -80,6 +80,10 @@ export async function runStep(options: {
     )
       delete process.env[key]
   }
+  // nock answers requests inside this process, but a pre-connection (Http.preconnect)
+  // is a real socket: send it to a closed loopback port (the discard port, through a
+  // proxy that is not there) so unit tests never reach the network.
+  process.env.HTTPS_PROXY = 'http://127.0.0.1:9'
   Object.assign(process.env, files, {
     GITHUB_REPOSITORY: 'octo-org/deploy-repo',
     GITHUB_RUN_ID: '4242',

@@ -1,0 +1,262 @@
+/**
+ * The real-network part of `npm run bench`: every endpoint behind TLS on its own origin
+ * (SSO, Account Management, the environment; a throw-away CA trusted through
+ * NODE_EXTRA_CA_CERTS), round-trip time added by a forwarder on loopback (half each way;
+ * the TCP handshake is local, so not counted), and a forward proxy. Only loopback
+ * addresses. For each action folder given (this checkout, and e.g. today's main built in
+ * another folder), in the same run:
+ *
+ *   critical path     (wall time at RTT 300 ms − at 100 ms) ÷ 200 ms, per step: the
+ *                     round trips a step waits for, with fixed costs dropped out. Each
+ *                     point is the fastest of BENCH_NET_RUNS runs (default 5): on a
+ *                     shared machine noise only ever adds time
+ *   TLS connections   per origin per step, at zero RTT
+ *   CONNECT tunnels   per step behind HTTPS_PROXY
+ *   fixed cost        main (classic mint) over TLS at zero RTT against bare `node -e 0`
+ */
+import { spawn } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
+import {
+  DEFAULT_ACCOUNT_UUID,
+  startEmulator,
+  startForwardProxy,
+  type RunningEmulator
+} from '../test/emulator/index.js'
+import {
+  startDelayLink,
+  startTlsFront,
+  type DelayLink,
+  type TlsFront
+} from '../test/support/network.js'
+import {
+  emulatorInputs,
+  runAction,
+  type StepResult
+} from '../test/support/runner.js'
+import { createTestCa } from '../test/support/tls.js'
+
+const RUNS = Number(process.env.BENCH_NET_RUNS ?? 5)
+const RTT_LOW = 100
+const RTT_HIGH = 300
+
+type Origin = 'sso' | 'account' | 'environment'
+const ORIGINS: Origin[] = ['sso', 'account', 'environment']
+
+export interface ActionUnderTest {
+  label: string
+  /** Folder with action.yml and dist/. */
+  dir: string
+}
+
+interface Scenario {
+  name: string
+  entry: 'main' | 'post'
+  extra: Record<string, string>
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'classic main', entry: 'main', extra: {} },
+  { name: 'classic post', entry: 'post', extra: {} },
+  {
+    name: 'platform main',
+    entry: 'main',
+    extra: { 'token-type': 'platform', 'token-scopes': 'settings:objects:read' }
+  },
+  {
+    name: 'platform post',
+    entry: 'post',
+    extra: { 'token-type': 'platform', 'token-scopes': 'settings:objects:read' }
+  }
+]
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? sorted[mid]!
+    : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+function timeSpawn(node: string, args: string[]): Promise<number> {
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, args, { stdio: 'ignore' })
+    child.on('error', reject)
+    child.on('close', () =>
+      resolve(Number(process.hrtime.bigint() - started) / 1e6)
+    )
+  })
+}
+
+export async function benchNetwork(
+  node: string,
+  actions: ActionUnderTest[],
+  line: (name: string, value: string | number) => void
+): Promise<void> {
+  const ca = createTestCa()
+  const emu: RunningEmulator = await startEmulator({ contractPath: null })
+  const fronts = {} as Record<Origin, TlsFront>
+  const links = {} as Record<Origin, DelayLink>
+  const proxy = await startForwardProxy()
+  try {
+    for (const o of ORIGINS) {
+      fronts[o] = await startTlsFront(emu.port, ca)
+      links[o] = await startDelayLink(fronts[o].port)
+    }
+    const env = { NODE_EXTRA_CA_CERTS: ca.caPath }
+    /** Inputs for the fronts, through the delay links or by name through the proxy. */
+    const inputs = (
+      extra: Record<string, string>,
+      via: 'links' | 'proxy'
+    ): Record<string, string> => {
+      const url = (o: Origin): string =>
+        via === 'links'
+          ? `https://127.0.0.1:${links[o].port}`
+          : `https://${o}.localhost:${fronts[o].port}`
+      return {
+        ...emulatorInputs(emu, {}),
+        'environment-url': url('environment'),
+        'sso-url': `${url('sso')}/sso/oauth2/token`,
+        'account-api-url': url('account'),
+        'account-urn': `urn:dtaccount:${DEFAULT_ACCOUNT_UUID}`,
+        'token-scopes': 'ReadConfig, WriteConfig',
+        ...extra
+      }
+    }
+    const setRtt = (ms: number): void => {
+      for (const o of ORIGINS) links[o].setRtt(ms)
+    }
+    const run = async (
+      action: ActionUnderTest,
+      scenario: Scenario,
+      via: 'links' | 'proxy',
+      state?: Record<string, string>
+    ): Promise<StepResult> => {
+      const result = await runAction({
+        node,
+        actionDir: action.dir,
+        entry: scenario.entry,
+        inputs: inputs(scenario.extra, via),
+        env: via === 'proxy' ? { ...env, HTTPS_PROXY: proxy.url } : env,
+        ...(state ? { state } : {})
+      })
+      if (result.exitCode !== 0)
+        throw new Error(
+          `${action.label}, ${scenario.name} failed:\n${result.stdout}${result.stderr}`
+        )
+      return result
+    }
+    /** State for a post step: a main run of the same kind. */
+    const stateFor = async (
+      action: ActionUnderTest,
+      scenario: Scenario,
+      via: 'links' | 'proxy'
+    ): Promise<Record<string, string> | undefined> => {
+      if (scenario.entry !== 'post') return undefined
+      const main = await run(action, { ...scenario, entry: 'main' }, via)
+      return main.state
+    }
+
+    const bare: number[] = []
+    await timeSpawn(node, ['-e', '0'])
+    for (let i = 0; i < 2 * RUNS; i++)
+      bare.push(await timeSpawn(node, ['-e', '0']))
+
+    for (const action of actions) {
+      const tag = (s: string): string => `${s} [${action.label}]`
+      // --- critical path in RTTs ---------------------------------------------------
+      for (const scenario of SCENARIOS) {
+        setRtt(0)
+        const state = await stateFor(action, scenario, 'links')
+        const at = async (rtt: number): Promise<number> => {
+          setRtt(rtt)
+          const times: number[] = []
+          for (let i = 0; i < RUNS; i++)
+            times.push((await run(action, scenario, 'links', state)).durationMs)
+          return Math.min(...times)
+        }
+        const low = await at(RTT_LOW)
+        const high = await at(RTT_HIGH)
+        line(
+          tag(`critical path, ${scenario.name} (RTTs)`),
+          ((high - low) / (RTT_HIGH - RTT_LOW)).toFixed(2)
+        )
+      }
+      setRtt(0)
+
+      // --- TLS connections per origin, and requests, per step at zero RTT ---------------
+      for (const scenario of SCENARIOS) {
+        const state = await stateFor(action, scenario, 'links')
+        const before = Object.fromEntries(
+          ORIGINS.map((o) => [o, fronts[o].connections.length])
+        ) as Record<Origin, number>
+        const requestsBefore = emu.requests.length
+        await run(action, scenario, 'links', state)
+        const counts = ORIGINS.map((o) => {
+          const opened = fronts[o].connections.slice(before[o])
+          return `${o} ${opened.filter((c) => c.securedAt !== undefined).length}`
+        })
+        line(
+          tag(`TLS connections per origin, ${scenario.name}`),
+          counts.join(', ')
+        )
+        line(
+          tag(`requests, ${scenario.name}`),
+          emu.requests.length - requestsBefore
+        )
+      }
+
+      // --- CONNECT tunnels behind HTTPS_PROXY --------------------------------------------
+      for (const scenario of SCENARIOS) {
+        const state = await stateFor(action, scenario, 'proxy')
+        const before = proxy.seen.length
+        await run(action, scenario, 'proxy', state)
+        line(
+          tag(`CONNECT tunnels behind HTTPS_PROXY, ${scenario.name}`),
+          proxy.seen.length - before
+        )
+      }
+
+      // --- fixed cost over TLS at zero RTT -------------------------------------------------
+      const classic = SCENARIOS[0]!
+      await run(action, classic, 'links')
+      const zero: number[] = []
+      for (let i = 0; i < 2 * RUNS; i++)
+        zero.push((await run(action, classic, 'links')).durationMs)
+      line(
+        tag('classic main over TLS, zero RTT, median ms'),
+        median(zero).toFixed(1)
+      )
+      line(
+        tag('fixed cost over TLS: main ÷ bare node'),
+        (median(zero) / median(bare)).toFixed(2)
+      )
+    }
+    line('bare node -e 0 (same run), median ms', median(bare).toFixed(1))
+  } finally {
+    await proxy.close()
+    for (const o of ORIGINS) {
+      await links[o]?.close()
+      await fronts[o]?.close()
+    }
+    await emu.close()
+    ca.remove()
+  }
+}
+
+// `npx tsx scripts/bench-network.ts [compare-folder]`: this part alone.
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
+  const { REPO_ROOT, node24Path } = await import('../test/support/runner.js')
+  const compare = process.argv[2]
+  await benchNetwork(
+    node24Path() ?? process.execPath,
+    [
+      { label: 'this checkout', dir: REPO_ROOT },
+      ...(compare ? [{ label: 'compared', dir: compare }] : [])
+    ],
+    (name, value) => console.log(`${name.padEnd(70)} ${value}`)
+  )
+}
