@@ -81,26 +81,36 @@ const emulatorInputs = (
     ...extra
   })
 
-/** Main's wall time over RUNS runs of a classic mint (tokens revoked afterwards by expiry). */
+/**
+ * Main's wall times over RUNS runs of a classic mint, per action, the actions' runs
+ * interleaved so that the load of a shared machine weighs on each alike (tokens are
+ * left to expire).
+ */
 async function mainTimes(
   node: string,
-  latencyMs: number,
-  actionDir = REPO_ROOT
-): Promise<number[]> {
+  latencyMs: number
+): Promise<Map<ActionUnderTest, number[]>> {
   const em = await startEmulator({ latencyMs })
   try {
-    const times: number[] = []
-    // One warm-up run so the OS file cache is equal for every measured run.
-    await runAction({ node, actionDir, inputs: emulatorInputs(em) })
-    for (let i = 0; i < RUNS; i++) {
-      const result = await runAction({
+    const times = new Map<ActionUnderTest, number[]>()
+    // One warm-up run each so the OS file cache is equal for every measured run.
+    for (const action of ACTIONS)
+      await runAction({
         node,
-        actionDir,
+        actionDir: action.dir,
         inputs: emulatorInputs(em)
       })
-      if (result.exitCode !== 0)
-        throw new Error(`main failed:\n${result.stdout}${result.stderr}`)
-      times.push(result.durationMs)
+    for (let i = 0; i < RUNS; i++) {
+      for (const action of ACTIONS) {
+        const result = await runAction({
+          node,
+          actionDir: action.dir,
+          inputs: emulatorInputs(em)
+        })
+        if (result.exitCode !== 0)
+          throw new Error(`main failed:\n${result.stdout}${result.stderr}`)
+        times.set(action, [...(times.get(action) ?? []), result.durationMs])
+      }
     }
     return times
   } finally {
@@ -208,20 +218,19 @@ for (const [label, node] of nodes) {
   }
   const bare = median(await bareTimes(node))
   line(`bare node -e 0, median ms (${label})`, bare.toFixed(1))
+  const zero = await mainTimes(node, 0)
+  const slow = await mainTimes(node, LATENCY_MS)
   for (const action of ACTIONS) {
     const tag = `${label}, ${action.label}`
-    const zero = median(await mainTimes(node, 0, action.dir))
-    const slow = median(await mainTimes(node, LATENCY_MS, action.dir))
+    const z = median(zero.get(action)!)
+    const l = median(slow.get(action)!)
     const criticalPath = 3 // SSO bearer, create, verify scopes
-    line(`main, classic mint, no latency, median ms (${tag})`, zero.toFixed(1))
-    line(`step overhead: main ÷ bare node (${tag})`, (zero / bare).toFixed(2))
-    line(
-      `main at ${LATENCY_MS} ms latency, median ms (${tag})`,
-      slow.toFixed(1)
-    )
+    line(`main, classic mint, no latency, median ms (${tag})`, z.toFixed(1))
+    line(`step overhead: main ÷ bare node (${tag})`, (z / bare).toFixed(2))
+    line(`main at ${LATENCY_MS} ms latency, median ms (${tag})`, l.toFixed(1))
     line(
       `network efficiency (${tag}, ideal 1.0)`,
-      (slow / (criticalPath * LATENCY_MS + bare)).toFixed(2)
+      (l / (criticalPath * LATENCY_MS + bare)).toFixed(2)
     )
   }
 }
