@@ -118,6 +118,8 @@ describe('npm run emulator', () => {
     for (const flag of [
       '--port',
       '--classic-retired',
+      '--phase3',
+      '--platform-token-caps',
       '--fault',
       '--latency'
     ]) {
@@ -160,6 +162,19 @@ describe('npm run local', () => {
     const run = await finish(['scripts/local.ts', file])
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('##[error]')
+    expect(run.stderr).toContain('The main step failed (exit code 1).')
+  })
+
+  test('a failing action fails the command: --platform-token-caps 0/50', async () => {
+    const inputs = await emulator(['--platform-token-caps', '0/50'])
+    const file = envFile({
+      ...asEnv(inputs),
+      'INPUT_TOKEN-TYPE': 'platform',
+      'INPUT_TOKEN-SCOPES': 'settings:objects:read'
+    })
+    const run = await finish(['scripts/local.ts', file])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('a platform-token cap is reached')
     expect(run.stderr).toContain('The main step failed (exit code 1).')
   })
 

@@ -69,6 +69,30 @@ export const SWITCHES: Switch[] = [
     }
   },
   {
+    flag: '--phase3',
+    help: 'Phase 3 of the classic token retirement: creation retired, and existing classic tokens can no longer be listed, read or deleted',
+    apply(emu) {
+      emu.enterPhase3()
+      return 'classic tokens are in Phase 3 (no create, list, get or delete)'
+    }
+  },
+  {
+    flag: '--platform-token-caps',
+    value: 'per-user/per-account',
+    help: 'how many platform tokens a user and the account may hold (default 10/50); a create beyond fails as Dynatrace answers then',
+    apply(emu, value) {
+      const m = /^(\d+)\/(\d+)$/.exec(value)
+      if (!m) {
+        throw new UsageError(
+          `--platform-token-caps ${value}: expected per-user/per-account, e.g. 1/50.`
+        )
+      }
+      emu.state.platformTokenCaps.perUser = Number(m[1])
+      emu.state.platformTokenCaps.perAccount = Number(m[2])
+      return `a user may hold ${m[1]} platform tokens, the account ${m[2]}`
+    }
+  },
+  {
     flag: '--latency',
     value: 'ms',
     help: 'every answer takes this long',
