@@ -112,7 +112,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       )
     )
     expect(post!.log).toContain(`Revoked token ${id}.`)
-    expect(main.summary).toContain('(verified)')
+    expect(main.summary).toContain('Verified: read back from Dynatrace')
     expect(emu.requests.map((r) => `${r.method} ${r.status}`)).toEqual([
       'POST 200',
       'POST 503',
@@ -255,7 +255,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       /network error ECONNRESET while trying to read back the new token to verify its scopes; retrying/
     )
     expect(emu.state.apiTokens).toHaveLength(1)
-    expect(main.summary).toContain('(verified)')
+    expect(main.summary).toContain('Verified: read back from Dynatrace')
     expect(post!.exitCode).toBe(0)
     expectClean(emu, [main, post])
   })

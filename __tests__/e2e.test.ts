@@ -106,9 +106,9 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       'classic',
       '<code>ReadConfig</code>',
       '<code>settings.read</code>',
-      '(verified)',
+      'Verified: read back from Dynatrace after creation.',
       record.expirationDate!,
-      'in the post step'
+      'the post step revokes it when the job ends'
     ])
       expect(main.summary).toContain(text)
     expect(main.log).toContain(`Created classic token ${record.id}`)
@@ -214,7 +214,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     expect(main.masks).toContain(main.outputs['access-token'])
     expect(main.state).toEqual({})
     expect(main.env).toEqual({})
-    expect(main.summary).toContain('none minted')
+    expect(main.summary).toContain('no token minted')
     expect(post!.log).toContain('minted no token; nothing to revoke')
     expect(sequence(emu)).toEqual([`POST ${SSO}`])
     expectClean(emu, [main, post])

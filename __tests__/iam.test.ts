@@ -593,10 +593,10 @@ describe('plan mode', () => {
       'IAM policies and bindings (plan: nothing changed)'
     )
     expect(run.summary).toContain(
-      '<td>create policy</td><td>account</td><td>ci-new</td>'
+      '<p><strong>Create</strong> account policy <strong>ci-new</strong>'
     )
     expect(run.summary).toContain(
-      `<td>bind</td><td>environment ${ENV}</td><td>Settings Writer</td><td>Viewers</td>`
+      `<td>bind</td><td>environment <code>${ENV}</code></td><td>Settings Writer (built-in)</td><td>Viewers</td>`
     )
     expect(run.stdout).toContain('Would create account policy "ci-new".')
     expect(run.stdout).not.toContain('::add-mask::' + 'x') // sanity: the run logged normally

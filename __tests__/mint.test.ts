@@ -98,7 +98,7 @@ describe('SSO bearer', () => {
     expect(run.outputs['access-token']).toBe(BEARER)
     expect(run.outputs.token).toBeUndefined()
     expect(run.state).toEqual({})
-    expect(run.summary).toContain('none minted')
+    expect(run.summary).toContain('no token minted')
     expectNoLeaks(run, seen)
   })
 
@@ -294,9 +294,11 @@ describe('classic token', () => {
       revoke: 'true'
     })
     expect(run.summary).toContain(TOKEN_ID)
-    expect(run.summary).toContain('(verified)')
+    expect(run.summary).toContain(
+      'Verified: read back from Dynatrace after creation.'
+    )
     expect(run.summary).toContain('2026-11-21T06:30:00.000Z')
-    expect(run.summary).toContain('in the post step')
+    expect(run.summary).toContain('the post step revokes it when the job ends')
     expectNoLeaks(run, seen)
   })
 
@@ -333,7 +335,9 @@ describe('classic token', () => {
       /::warning::The scopes of token dt0c01\.P+ were not verified \(HTTP 403/
     )
     expect(run.outputs['token-scopes']).toBe('ReadConfig,WriteConfig')
-    expect(run.summary).toContain('(not verified)')
+    expect(run.summary).toContain(
+      'Not verified: the OAuth client may not read tokens back (HTTP 403)'
+    )
   })
 
   const createFailures: Array<[string, number, object | string, RegExp]> = [

@@ -24,20 +24,26 @@ const indent = (text: string): string =>
 
 /** The job summary's HTML as plain text: headings, table rows as "name: value". */
 function summaryText(html: string): string {
-  return html
-    .replace(
-      /<h(\d)>(.*?)<\/h\d>/g,
-      (_m, level: string, title: string) =>
-        `${'#'.repeat(Number(level))} ${title}\n`
-    )
-    .replace(/<tr><th>.*?<\/tr>/g, '')
-    .replace(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g, '  $1: $2\n')
-    .replace(/<\/p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#(\d+);/g, (_m, code: string) =>
-      String.fromCharCode(Number(code))
-    )
-    .replace(/\n{3,}/g, '\n\n')
+  return (
+    html
+      .replace(
+        /<h(\d)>(.*?)<\/h\d>/g,
+        (_m, level: string, title: string) =>
+          `${'#'.repeat(Number(level))} ${title}\n`
+      )
+      // A two-cell header row names the token (kind and ID); wider ones are column titles.
+      .replace(/<tr><th>([^<]*)<\/th><th>(.*?)<\/th><\/tr>/g, '  $1: $2\n')
+      .replace(/<tr><th>.*?<\/tr>/g, '')
+      .replace(/<br>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g, '  $1: $2\n')
+      .replace(/<\/p>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#(\d+);/g, (_m, code: string) =>
+        String.fromCharCode(Number(code))
+      )
+      .replace(/\n{3,}/g, '\n\n')
+  )
 }
 
 /** Outputs as the runner would print them: masked values as ***. */

@@ -33,16 +33,18 @@ const IAM_PROPAGATION_MS = 60_000
 /** The main step: read inputs, then mint, plan, audit or revoke. Never throws. */
 export async function run(): Promise<void> {
   const log = new Logger()
+  // What became of a token created before the failure, for the failure summary.
+  const notes: string[] = []
   try {
-    await mainStep(log)
+    await mainStep(log, notes)
   } finally {
     // A failed step says in the summary too what failed and what to do.
     if (log.failure !== undefined)
-      await writeSummary(log, failureSummary(log.failure))
+      await writeSummary(log, failureSummary(log.failure, notes))
   }
 }
 
-async function mainStep(log: Logger): Promise<void> {
+async function mainStep(log: Logger, notes: string[]): Promise<void> {
   let inputs: Inputs
   try {
     inputs = readInputs(log)
@@ -101,7 +103,7 @@ async function mainStep(log: Logger): Promise<void> {
   try {
     if (inputs.mode === 'revoke') await revokeMode(ctx)
     else if (inputs.mode === 'sweep') await sweepMode(ctx)
-    else await mint(ctx, derived)
+    else await mint(ctx, notes, derived)
   } catch (error) {
     reportFailure(log, error)
   } finally {
@@ -166,7 +168,11 @@ async function authenticate(ctx: Context, next?: string): Promise<Bearer> {
   return bearer
 }
 
-async function mint(ctx: Context, derived?: DerivedScopes): Promise<void> {
+async function mint(
+  ctx: Context,
+  notes: string[],
+  derived?: DerivedScopes
+): Promise<void> {
   const { inputs, log } = ctx
   const needsIam =
     inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan'
@@ -231,6 +237,11 @@ async function mint(ctx: Context, derived?: DerivedScopes): Promise<void> {
         mode: 'plan',
         environment,
         tokenType: inputs.tokenType,
+        planned: {
+          name: inputs.tokenName,
+          scopes: inputs.tokenScopes,
+          derived: derived !== undefined
+        },
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
         revoke: inputs.revoke,
         sections
@@ -281,7 +292,7 @@ async function mint(ctx: Context, derived?: DerivedScopes): Promise<void> {
     handOff(inputs, token, bearer)
   } catch (error) {
     // The token exists but the job cannot use it: do not leave it valid.
-    await revokeAfterFailure(ctx, bearer, token)
+    notes.push(await revokeAfterFailure(ctx, bearer, token))
     throw error
   }
   log.info(
@@ -386,11 +397,12 @@ function writeHandOff(
     core.exportVariable(inputs.exportVariable, token.secret)
 }
 
+/** Revoke a token the job cannot use; resolves with what happened, for the summary. */
 async function revokeAfterFailure(
   ctx: Context,
   bearer: Bearer,
   token: MintedToken
-): Promise<void> {
+): Promise<string> {
   const { inputs, log } = ctx
   const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
   try {
@@ -402,10 +414,13 @@ async function revokeAfterFailure(
     )
     markRevoked()
     log.info(`Revoked token ${token.id} because the step failed (${result}).`)
+    return `Token ${token.id} was created but not handed on; it has been revoked.`
   } catch (error) {
     log.warning(
       `Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`
     )
+    // Whether the post step's retry works is not known yet: no promise here.
+    return `Token ${token.id} was created but not handed on, and revoking it failed: ${errorMessage(error)} It stays valid until ${token.expiresAt} unless the post step's second attempt (reported below) succeeds; if it does not, delete the token in Dynatrace.`
   }
 }
 

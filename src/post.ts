@@ -75,7 +75,7 @@ export async function post(): Promise<void> {
       revocationSummary(
         saved.id,
         'failed',
-        `${errorMessage(error)} It expires at ${saved.expiresAt}.`
+        `${errorMessage(error)} It stays valid until ${saved.expiresAt}; delete it in Dynatrace if that is too long.`
       )
     )
   } finally {

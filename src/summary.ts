@@ -49,62 +49,112 @@ export interface MintSummary {
   mode: 'mint' | 'plan'
   environment?: { id?: string; url?: string }
   tokenType: 'classic' | 'platform' | 'none'
+  /** The token minted (mode: mint). */
   token?: MintedToken
+  /** The token a mint would ask for (mode: plan). */
+  planned?: { name: string; scopes: string[]; derived: boolean }
   lifetimeSeconds: number
   revoke: boolean
-  /** Extra HTML sections (IAM changes). */
+  /** Extra HTML sections (scopes derived from Monaco, IAM changes). */
   sections?: string[]
 }
 
+const TOKEN_KIND: Record<MintedToken['type'], string> = {
+  classic: 'Classic API token',
+  platform: 'Platform token'
+}
+
+const row = (name: string, html: string): string =>
+  `<tr><td>${escapeHtml(name)}</td><td>${html}</td></tr>`
+
+function environmentHtml(
+  environment: MintSummary['environment']
+): string | undefined {
+  const parts = [
+    ...(environment?.id ? [code(environment.id)] : []),
+    ...(environment?.url ? [escapeHtml(environment.url)] : [])
+  ]
+  return parts.length > 0 ? parts.join(' ') : undefined
+}
+
+/** The token's scopes, and whether Dynatrace confirmed them (and why not). */
+function scopesHtml(token: MintedToken): string {
+  const list = token.scopes.map(code).join(', ')
+  const check = token.scopesVerified
+    ? 'Verified: read back from Dynatrace after creation.'
+    : `Not verified: ${token.scopesUnverified ?? 'they were not read back from Dynatrace.'} These are the scopes asked for.`
+  return `${list}<br>${escapeHtml(check)}`
+}
+
+/**
+ * The step's summary for mode mint or plan: what was minted (or would be), then the
+ * sections (derived scopes, IAM changes).
+ */
 export function mintSummary(
   info: MintSummary
 ): (s: typeof core.summary) => void {
   return (s) => {
-    s.addHeading(
-      info.mode === 'plan'
-        ? 'Dynatrace credentials — plan'
-        : 'Dynatrace credentials',
-      2
-    )
-    const rows: string[][] = []
-    if (info.environment?.id || info.environment?.url) {
-      const parts = [info.environment.id, info.environment.url].filter(
-        (p): p is string => !!p
-      )
-      rows.push(['Environment', parts.map(escapeHtml).join(' — ')])
-    }
-    rows.push(['Token type', escapeHtml(info.tokenType)])
+    const environment = environmentHtml(info.environment)
+    const lifetime = formatDuration(info.lifetimeSeconds)
     const token = info.token
-    if (token) {
-      rows.push(['Token ID', code(token.id)])
-      rows.push(['Token name', escapeHtml(token.name)])
-      rows.push([
-        'Scopes',
-        `${token.scopes.map(code).join(', ')}${token.scopesVerified ? ' (verified)' : ' (not verified)'}`
-      ])
-      rows.push([
-        'Expires',
-        `${escapeHtml(token.expiresAt)} (lifetime ${formatDuration(info.lifetimeSeconds)})`
-      ])
-      rows.push([
-        'Revocation',
-        info.revoke
-          ? 'in the post step'
-          : 'disabled (<code>revoke: false</code>)'
-      ])
-    } else if (info.tokenType === 'none') {
-      rows.push([
-        'Token',
-        'none minted (only the SSO bearer, output <code>access-token</code>)'
-      ])
+    const planned = info.planned
+    if (info.mode === 'plan') {
+      s.addHeading('Dynatrace credentials — plan', 2)
+      s.addRaw(
+        '<p>Nothing was changed and no token was created. This is what <code>mode: mint</code> with the same inputs would do.</p>',
+        true
+      )
+      if (info.tokenType === 'none' || !planned) {
+        s.addRaw(
+          '<p>No token: <code>token-type: none</code> hands on only the SSO bearer (output <code>access-token</code>, valid about 5 minutes).</p>',
+          true
+        )
+      } else {
+        const rows = [
+          `<tr><th>Token to mint</th><th>${escapeHtml(TOKEN_KIND[info.tokenType])}</th></tr>`,
+          row('Name', escapeHtml(planned.name)),
+          ...(environment ? [row('Environment', environment)] : []),
+          row(
+            'Scopes',
+            `${planned.scopes.map(code).join(', ')}${planned.derived ? '<br>Derived from the Monaco project (see below).' : ''}`
+          ),
+          row('Lifetime', escapeHtml(lifetime)),
+          row(
+            'Revocation',
+            info.revoke
+              ? 'by the post step, when the job ends'
+              : 'off (<code>revoke: false</code>): it would stay valid until it expires'
+          )
+        ]
+        s.addRaw(`<table>\n${rows.join('\n')}\n</table>`, true)
+      }
+    } else if (token) {
+      s.addHeading('Dynatrace token minted', 2)
+      const rows = [
+        `<tr><th>${escapeHtml(TOKEN_KIND[token.type]).replace(/ /g, '&nbsp;')}</th><th>${code(token.id)}</th></tr>`,
+        row('Name', escapeHtml(token.name)),
+        ...(environment ? [row('Environment', environment)] : []),
+        row('Scopes', scopesHtml(token)),
+        row(
+          'Expires',
+          `${escapeHtml(token.expiresAt)} (lifetime ${escapeHtml(lifetime)})`
+        ),
+        row(
+          'Revocation',
+          info.revoke
+            ? // The post step reports what happened in its own summary: promise nothing here.
+              'requested: the post step revokes it when the job ends (its result follows below)'
+            : 'off (<code>revoke: false</code>): it stays valid until it expires'
+        )
+      ]
+      s.addRaw(`<table>\n${rows.join('\n')}\n</table>`, true)
+    } else {
+      s.addHeading('Dynatrace credentials: no token minted', 2)
+      s.addRaw(
+        `<p><code>token-type: none</code>: only the SSO bearer is handed on (output <code>access-token</code>, valid about 5 minutes)${environment ? ` for environment ${environment}` : ''}.</p>`,
+        true
+      )
     }
-    s.addTable([
-      [
-        { data: 'Item', header: true },
-        { data: 'Value', header: true }
-      ],
-      ...rows
-    ])
     for (const section of info.sections ?? []) s.addRaw(section, true)
   }
 }
@@ -156,7 +206,9 @@ function troubleshootingUrl(
  * line and each say what to do) and where every message is explained.
  */
 export function failureSummary(
-  message: string
+  message: string,
+  /** Sentences on what became of a token created before the failure. */
+  notes: string[] = []
 ): (s: typeof core.summary) => void {
   const [first = '', ...rest] = message.split('\n')
   const items = rest
@@ -172,6 +224,7 @@ export function failureSummary(
         true
       )
     }
+    for (const note of notes) s.addRaw(`<p>${escapeHtml(note)}</p>`, true)
     s.addRaw(
       `<p>Each message says what to do; ${
         url

@@ -260,6 +260,8 @@ async function verifyToken(
     deps.log.warning(
       `The scopes of token ${token.id} were not verified: ${error instanceof Error ? error.message : String(error)}`
     )
+    token.scopesUnverified =
+      'reading the token back failed (the warning in the log says why).'
     return
   }
   if (
@@ -270,6 +272,7 @@ async function verifyToken(
     deps.log.warning(
       `The scopes of token ${token.id} were not verified (HTTP ${response.status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
     )
+    token.scopesUnverified = `the OAuth client may not read tokens back (HTTP ${response.status}); grant it environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
     return
   }
   const body = parseJson(response.text) as Record<string, unknown> | undefined
@@ -277,6 +280,7 @@ async function verifyToken(
     deps.log.warning(
       `The scopes of token ${token.id} were not verified (HTTP ${response.status}).`
     )
+    token.scopesUnverified = `reading the token back answered HTTP ${response.status} without a list of scopes.`
     return
   }
   const { names, unreadable } = reportedScopes(body.scopes as unknown[])

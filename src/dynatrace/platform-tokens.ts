@@ -128,7 +128,9 @@ function readCreated(
     expiresAt: req.expirationDate,
     reportedExpiries: [],
     scopes: req.scopes,
-    scopesVerified: false
+    scopesVerified: false,
+    scopesUnverified:
+      "Dynatrace's answer to creating a platform token does not list its scopes, and the action does not read platform tokens back."
   }
   // The documented answer has no expiry; one that has must be within the lifetime.
   noteExpiry(token, body, 'expirationDate')

@@ -20,6 +20,8 @@ export interface MintedToken {
   scopes: string[]
   /** The scopes were read back from Dynatrace after creation. */
   scopesVerified: boolean
+  /** Why they were not (a sentence for the job summary, no server text). */
+  scopesUnverified?: string
   /** Read-back scope entries that are not scope names at all (counted, never printed). */
   unreadableScopes?: number
 }

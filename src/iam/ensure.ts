@@ -31,6 +31,11 @@ export interface PolicyOutcome {
   action: 'create' | 'update' | 'unchanged'
   /** For updates: which fields differ. */
   changed: Array<'statement' | 'description'>
+  /** The statement and description asked for. */
+  statement: string
+  description: string
+  /** For updates: the policy as it was. */
+  previous?: { statement: string; description: string }
 }
 
 /** One append: groups bound to a policy at a level, with the same boundaries. */
@@ -110,11 +115,10 @@ export async function ensurePolicies(
     const subject = `policies[${spec.index}] "${log.clean(spec.name, 80)}"`
     const detail = plan.existing ? details.get(plan.existing.uuid) : undefined
     if (!detail) {
-      if (dryRun) return outcome(spec.name, undefined, 'create', [])
+      if (dryRun) return outcome(spec, undefined, 'create', [])
       const created = await createPolicy(api, plan, subject)
       ref.uuid = created.uuid
-      if (!created.adopted)
-        return outcome(spec.name, created.uuid, 'create', [])
+      if (!created.adopted) return outcome(spec, created.uuid, 'create', [])
       // A concurrent run created it first: treat it like one that existed.
       return updateIfDifferent(api, plan, created.adopted, dryRun, subject)
     }
@@ -123,12 +127,28 @@ export async function ensurePolicies(
 }
 
 function outcome(
-  name: string,
+  spec: PolicyPlan['spec'],
   uuid: string | undefined,
   action: PolicyOutcome['action'],
-  changed: PolicyOutcome['changed']
+  changed: PolicyOutcome['changed'],
+  previous?: PolicyDetail
 ): PolicyOutcome {
-  return { name, uuid, action, changed }
+  return {
+    name: spec.name,
+    uuid,
+    action,
+    changed,
+    statement: spec.statement,
+    description: spec.description,
+    ...(previous
+      ? {
+          previous: {
+            statement: previous.statementQuery,
+            description: previous.description
+          }
+        }
+      : {})
+  }
 }
 
 function policyBody(plan: PolicyPlan, tags: string[]): PolicyBody {
@@ -158,13 +178,13 @@ async function updateIfDifferent(
     changed.push('description')
   }
   if (changed.length === 0) {
-    return outcome(plan.spec.name, detail.uuid, 'unchanged', [])
+    return outcome(plan.spec, detail.uuid, 'unchanged', [])
   }
   if (!dryRun) {
     // Tags are not managed here: keep whatever the policy has.
     await api.updatePolicy(detail.uuid, policyBody(plan, detail.tags), subject)
   }
-  return outcome(plan.spec.name, detail.uuid, 'update', changed)
+  return outcome(plan.spec, detail.uuid, 'update', changed, detail)
 }
 
 /**
