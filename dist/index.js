@@ -3,10 +3,10 @@ const require = __createRequire(import.meta.url)
 import {
   readInputs,
   tokenTypeOf
-} from "./chunks/chunk-QE6I7ND6.js";
+} from "./chunks/chunk-PBDMMZMR.js";
 import {
   Logger
-} from "./chunks/chunk-PVBGN4T3.js";
+} from "./chunks/chunk-EOPFO64F.js";
 import {
   checkedServerNow,
   createClassicToken,
@@ -14,13 +14,13 @@ import {
   deleteClassicToken,
   deletePlatformToken,
   tokenProblems
-} from "./chunks/chunk-DEXISXD4.js";
+} from "./chunks/chunk-QE4HX26N.js";
 import {
   Http,
   bodyRetryDelay,
   explainError,
   parseJson
-} from "./chunks/chunk-VH3OPRBT.js";
+} from "./chunks/chunk-ESEERUMU.js";
 import "./chunks/chunk-OWPSOKBO.js";
 import {
   ActionError,
@@ -33,7 +33,7 @@ import {
   saveState,
   setOutput,
   writeSummary
-} from "./chunks/chunk-IRX2VDWB.js";
+} from "./chunks/chunk-5HJBNTAA.js";
 import "./chunks/chunk-YSH2IDXS.js";
 
 // src/dynatrace/sso.ts
@@ -196,14 +196,15 @@ var CLEANUP_BUDGET_MS = 2e4;
 var IAM_PROPAGATION_MS = 6e4;
 async function run() {
   const log = new Logger();
+  const notes = [];
   try {
-    await mainStep(log);
+    await mainStep(log, notes);
   } finally {
     if (log.failure !== void 0)
-      await writeSummary(log, failureSummary(log.failure));
+      await writeSummary(log, failureSummary(log.failure, notes));
   }
 }
-async function mainStep(log) {
+async function mainStep(log, notes) {
   let inputs;
   try {
     inputs = readInputs(log);
@@ -214,7 +215,7 @@ async function mainStep(log) {
   for (const warning of inputs.warnings) log.warning(warning);
   if (inputs.mode === "audit") {
     try {
-      const { runAudit } = await import("./chunks/audit-EYE4AYOD.js");
+      const { runAudit } = await import("./chunks/audit-NVWONS7V.js");
       await runAudit(inputs, log);
     } catch (error) {
       reportFailure(log, error);
@@ -224,7 +225,7 @@ async function mainStep(log) {
   let derived;
   if ((inputs.mode === "mint" || inputs.mode === "plan") && inputs.tokenType !== "none" && inputs.tokenScopes.length === 0 && inputs.audit.monacoManifest !== void 0) {
     try {
-      const { deriveTokenScopes } = await import("./chunks/derive-RSM2E7QQ.js");
+      const { deriveTokenScopes } = await import("./chunks/derive-7K5URSC4.js");
       derived = await deriveTokenScopes(inputs, log);
       inputs.tokenScopes = derived.scopes.map((s) => s.scope);
     } catch (error) {
@@ -234,7 +235,7 @@ async function mainStep(log) {
   }
   if ((inputs.mode === "mint" || inputs.mode === "plan") && (inputs.policies !== "" || inputs.bindings !== "")) {
     try {
-      const { checkIamInputs } = await import("./chunks/iam-Q5LWIRTH.js");
+      const { checkIamInputs } = await import("./chunks/iam-HBAEDWL3.js");
       checkIamInputs(inputs);
     } catch (error) {
       reportFailure(log, error);
@@ -246,7 +247,7 @@ async function mainStep(log) {
   try {
     if (inputs.mode === "revoke") await revokeMode(ctx);
     else if (inputs.mode === "sweep") await sweepMode(ctx);
-    else await mint(ctx, derived);
+    else await mint(ctx, notes, derived);
   } catch (error) {
     reportFailure(log, error);
   } finally {
@@ -291,14 +292,14 @@ async function authenticate(ctx, next) {
   http.preconnect(next);
   return bearer;
 }
-async function mint(ctx, derived) {
+async function mint(ctx, notes, derived) {
   const { inputs, log } = ctx;
   const needsIam = inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan";
   const first = needsIam ? inputs.endpoints.accountApiUrl : inputs.tokenType === "classic" ? inputs.endpoints.platformUrl : inputs.tokenType === "platform" ? inputs.endpoints.accountApiUrl : void 0;
   const bearer = await authenticate(ctx, first);
   let iam;
   if (needsIam) {
-    const { ensureIam } = await import("./chunks/iam-Q5LWIRTH.js");
+    const { ensureIam } = await import("./chunks/iam-HBAEDWL3.js");
     iam = await ensureIam(ctx, bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
@@ -314,7 +315,7 @@ async function mint(ctx, derived) {
   };
   const sections = iam ? [iam.summaryHtml] : [];
   if (derived) {
-    const { derivedSummaryHtml } = await import("./chunks/derive-RSM2E7QQ.js");
+    const { derivedSummaryHtml } = await import("./chunks/derive-7K5URSC4.js");
     sections.unshift(derivedSummaryHtml(derived));
   }
   if (inputs.mode === "plan") {
@@ -327,7 +328,7 @@ async function mint(ctx, derived) {
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
         environment: e.environmentId ?? null,
         ...derived ? {
-          scopesDerived: (await import("./chunks/derive-RSM2E7QQ.js")).derivedPlan(derived)
+          scopesDerived: (await import("./chunks/derive-7K5URSC4.js")).derivedPlan(derived)
         } : {}
       }
     };
@@ -339,6 +340,11 @@ async function mint(ctx, derived) {
         mode: "plan",
         environment,
         tokenType: inputs.tokenType,
+        planned: {
+          name: inputs.tokenName,
+          scopes: inputs.tokenScopes,
+          derived: derived !== void 0
+        },
         lifetimeSeconds: inputs.tokenLifetimeSeconds,
         revoke: inputs.revoke,
         sections
@@ -383,7 +389,7 @@ async function mint(ctx, derived) {
     if (problems.length > 0) throw new ActionError(problems.join(" "));
     handOff(inputs, token, bearer);
   } catch (error) {
-    await revokeAfterFailure(ctx, bearer, token);
+    notes.push(await revokeAfterFailure(ctx, bearer, token));
     throw error;
   }
   log.info(
@@ -473,15 +479,17 @@ async function revokeAfterFailure(ctx, bearer, token) {
     );
     markRevoked();
     log.info(`Revoked token ${token.id} because the step failed (${result}).`);
+    return `Token ${token.id} was created but not handed on; it has been revoked.`;
   } catch (error) {
     log.warning(
       `Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`
     );
+    return `Token ${token.id} was created but not handed on, and revoking it failed: ${errorMessage(error)} It stays valid until ${token.expiresAt} unless the post step's second attempt (reported below) succeeds; if it does not, delete the token in Dynatrace.`;
   }
 }
 async function sweepMode(ctx) {
   const bearer = await authenticate(ctx);
-  const { sweep } = await import("./chunks/sweep-YW3P2Z67.js");
+  const { sweep } = await import("./chunks/sweep-UV4P7S4Z.js");
   await sweep(ctx, bearer.accessToken);
 }
 async function revokeMode(ctx) {
@@ -580,7 +588,7 @@ async function post() {
       revocationSummary(
         saved.id,
         "failed",
-        `${errorMessage(error)} It expires at ${saved.expiresAt}.`
+        `${errorMessage(error)} It stays valid until ${saved.expiresAt}; delete it in Dynatrace if that is too long.`
       )
     );
   } finally {
