@@ -103,7 +103,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
 
     for (const text of [
       record.id,
-      'classic',
+      'Classic&nbsp;API&nbsp;token',
       '<code>ReadConfig</code>',
       '<code>settings.read</code>',
       'Verified: read back from Dynatrace after creation.',
