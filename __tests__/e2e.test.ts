@@ -179,13 +179,18 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     expect(main.summary).toContain('platform')
 
     const base = `/iam/v1/accounts/${account}/platform-tokens`
+    // The list read-back verifies the scopes the token carries.
     expect(sequence(emu)).toEqual([
       `POST ${SSO}`,
       `POST ${base}`,
+      `GET ${base}`,
       `POST ${SSO}`,
       `DELETE ${base}/${record.tokenId}`
     ])
-    for (const i of [0, 2]) {
+    expect(main.summary).toContain(
+      'Verified: read back from Dynatrace after creation.'
+    )
+    for (const i of [0, 3]) {
       expect(new URLSearchParams(emu.requests[i]!.body).get('resource')).toBe(
         `urn:dtaccount:${account}`
       )

@@ -2,13 +2,18 @@ import { ActionError, AmbiguousRequestError, errorMessage } from '../errors.js'
 import { attempts, parseJson, type Http, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
-import { listPlatformTokens, platformTokensUrl } from './platform-token-list.js'
+import {
+  listPlatformTokens,
+  platformTokensUrl,
+  type PlatformTokenEntry
+} from './platform-token-list.js'
 import {
   MAX_CREATE_ATTEMPTS,
   UntrustedAnswerError,
   checkCreatedToken,
   cleanUpLostCreate,
   noteExpiry,
+  reportedScopes,
   type ListedToken,
   type MintedToken
 } from './tokens.js'
@@ -64,7 +69,9 @@ export async function createPlatformToken(
         creates: true
       })
       if (response.status === 200 || response.status === 201) {
-        return readCreated(deps, req, response)
+        const token = readCreated(deps, req, response)
+        await readBack(deps, req, token)
+        return token
       }
     } catch (error) {
       if (!(error instanceof AmbiguousRequestError)) throw error
@@ -135,6 +142,61 @@ function readCreated(
   // The documented answer has no expiry; one that has must be within the lifetime.
   noteExpiry(token, body, 'expirationDate')
   return token
+}
+
+/**
+ * Read the new token back from the list (Account Management has no read of one token)
+ * and note the scopes and expiry it reports, for the checks of the token handed on:
+ * Dynatrace may change what it was asked for, and the create answer does not say.
+ * Never throws — the token exists and must reach the caller, who revokes it on any
+ * later failure; when the list cannot say, the token stays unverified, with the reason.
+ */
+async function readBack(
+  deps: Deps,
+  req: PlatformTokenRequest,
+  token: MintedToken
+): Promise<void> {
+  // The summary gets a sentence without server text; the log line has the details.
+  const unverified = (why: string, detail = ''): void => {
+    token.scopesUnverified = `${why}.`
+    deps.log.warning(
+      `The scopes of platform token ${token.id} were not verified: ${why}${detail}.`
+    )
+  }
+  let entry: PlatformTokenEntry | undefined
+  try {
+    const { entries } = await listPlatformTokens(deps, req, {
+      searchTerm: token.id,
+      maxPages: 1,
+      what: 'read back the new platform token to verify its scopes'
+    })
+    entry = entries.find((e) => e.id === token.id)
+  } catch (error) {
+    unverified(
+      `the token list could not be read; grant the OAuth client ${PLATFORM_TOKEN_SCOPES.list} to verify them`,
+      ` (${deps.log.clean(errorMessage(error), 400)})`
+    )
+    return
+  }
+  if (!entry) {
+    unverified('the token list does not show it')
+    return
+  }
+  if (!Array.isArray(entry.scope)) {
+    unverified('the token list does not show its scopes')
+    return
+  }
+  const { names, unreadable } = reportedScopes(entry.scope)
+  token.scopes = names
+  if (unreadable > 0) token.unreadableScopes = unreadable
+  token.scopesVerified = true
+  delete token.scopesUnverified
+  if (entry.expirationDate !== undefined)
+    noteExpiry(
+      token,
+      { expirationDate: entry.expirationDate },
+      'expirationDate'
+    )
 }
 
 /** Platform tokens with our name, revoked ones left out; throws the reason when the list cannot be had. */
