@@ -343,6 +343,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       `GET ${base}`,
       `DELETE ${base}/${orphan!.tokenId}`,
       `POST ${base}`,
+      `GET ${base}`,
       `POST ${SSO}`,
       `DELETE ${base}/${token!.tokenId}`
     ])
