@@ -14,7 +14,7 @@ import {
   deleteClassicToken,
   deletePlatformToken,
   tokenProblems
-} from "./chunks/chunk-QE4HX26N.js";
+} from "./chunks/chunk-AP372UJH.js";
 import {
   Http,
   bodyRetryDelay,
@@ -489,7 +489,7 @@ async function revokeAfterFailure(ctx, bearer, token) {
 }
 async function sweepMode(ctx) {
   const bearer = await authenticate(ctx);
-  const { sweep } = await import("./chunks/sweep-UV4P7S4Z.js");
+  const { sweep } = await import("./chunks/sweep-SYNX4UP4.js");
   await sweep(ctx, bearer.accessToken);
 }
 async function revokeMode(ctx) {
