@@ -176,7 +176,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
       'account-uuid': account
     })
     expect(main.summary).toContain(record.tokenId)
-    expect(main.summary).toContain('platform')
+    expect(main.summary).toContain('Platform&nbsp;token')
 
     const base = `/iam/v1/accounts/${account}/platform-tokens`
     // The list read-back verifies the scopes the token carries.
