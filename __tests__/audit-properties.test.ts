@@ -25,12 +25,14 @@ afterEach(() => {
 function inputs(overrides: Partial<Inputs> = {}): Inputs {
   return {
     mode: 'audit',
+    auth: 'client-credentials',
     endpoints: { ssoTokenUrl: '', accountApiUrl: '' },
     tokenType: 'classic',
     tokenScopes: [],
     tokenName: 'test',
     tokenLifetimeSeconds: 3600,
     revoke: true,
+    outputAccessToken: false,
     oauthScopes: [],
     policies: '',
     bindings: '',

@@ -74,7 +74,11 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     expect(o['token-expires-at']).toBe(record.expirationDate)
     expectExpiryAfter(emu, TOKENS, o['token-expires-at']!, 3600_000)
     expect(o['token-scopes']).toBe('ReadConfig,settings.read')
-    expect(emu.state.bearers.has(o['access-token']!)).toBe(true)
+    // The bearer is handed on only when asked for (output-access-token).
+    expect(o['access-token']).toBeUndefined()
+    expect(o['access-token-expires-at']).toBeUndefined()
+    const mainBearer = emu.requests[1]!.headers.authorization!.slice(7)
+    expect(emu.state.bearers.has(mainBearer)).toBe(true)
     expect(o['environment-url']).toBe(emu.url)
     expect(o['classic-environment-url']).toBe(emu.url)
     expect(main.env).toEqual({ DT_API_TOKEN: o.token })
@@ -85,11 +89,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
 
     // Masked before anything could print them.
     expect(main.masks).toEqual(
-      expect.arrayContaining([
-        DEMO_CLIENT.clientSecret,
-        o.token,
-        o['access-token']
-      ])
+      expect.arrayContaining([DEMO_CLIENT.clientSecret, o.token, mainBearer])
     )
     // State: what revocation needs, nothing secret.
     expect(main.state).toEqual({
@@ -125,7 +125,6 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     ])
     // Post authenticates afresh rather than reusing main's bearer.
     const auth = emu.requests.map((r) => r.headers.authorization)
-    expect(auth[1]).toBe(`Bearer ${o['access-token']}`)
     expect(auth[4]).toMatch(/^Bearer /)
     expect(auth[4]).not.toBe(auth[1])
     // SSO without scope or resource by default.
@@ -210,6 +209,7 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     expect(post!.exitCode).toBe(0)
     expect(Object.keys(main.outputs).sort()).toEqual([
       'access-token',
+      'access-token-expires-at',
       'bindings-added',
       'classic-environment-url',
       'environment-url',
@@ -217,6 +217,13 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     ])
     expect(emu.state.bearers.has(main.outputs['access-token']!)).toBe(true)
     expect(main.masks).toContain(main.outputs['access-token'])
+    // The SSO bearer's expiry, on the emulator's clock (expires_in 300).
+    const bearer = emu.state.bearers.get(main.outputs['access-token']!)!
+    expect(
+      Math.abs(
+        Date.parse(main.outputs['access-token-expires-at']!) - bearer.exp * 1000
+      )
+    ).toBeLessThan(2000)
     expect(main.state).toEqual({})
     expect(main.env).toEqual({})
     expect(main.summary).toContain('no token minted')

@@ -96,6 +96,10 @@ describe('SSO bearer', () => {
     })
     expect(run.masks).toContain(BEARER)
     expect(run.outputs['access-token']).toBe(BEARER)
+    // expires_in 300 from the SSO answer's Date (06:00:00), on Dynatrace's clock.
+    expect(run.outputs['access-token-expires-at']).toMatch(
+      /^2026-11-21T06:05:00\.\d{3}Z$/
+    )
     expect(run.outputs.token).toBeUndefined()
     expect(run.state).toEqual({})
     expect(run.summary).toContain('no token minted')
@@ -267,7 +271,6 @@ describe('classic token', () => {
       'token-type': 'classic',
       'token-expires-at': '2026-11-21T06:30:00.000Z',
       'token-scopes': 'ReadConfig,WriteConfig',
-      'access-token': BEARER,
       'environment-url': PLATFORM,
       'classic-environment-url': 'https://abc12345.live.dynatrace.com'
     })
@@ -299,6 +302,29 @@ describe('classic token', () => {
     )
     expect(run.summary).toContain('2026-11-21T06:30:00.000Z')
     expect(run.summary).toContain('the post step revokes it when the job ends')
+    expect(run.summary).toContain(
+      `OAuth client ${CLIENT_ID} (client credentials)`
+    )
+    // The bearer stays inside the step unless asked for.
+    expect(run.outputs['access-token']).toBeUndefined()
+    expect(run.outputs['access-token-expires-at']).toBeUndefined()
+    expectNoLeaks(run, seen)
+  })
+
+  test('output-access-token: true also hands on the bearer, with its expiry', async () => {
+    const { seen } = recordRequests()
+    mockSso()
+    mockClassicCreate()
+    const run = await runStep({
+      inputs: { ...CLASSIC_INPUTS, 'output-access-token': 'true' }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.token).toBe(TOKEN)
+    expect(run.outputs['access-token']).toBe(BEARER)
+    expect(run.outputs['access-token-expires-at']).toMatch(
+      /^2026-11-21T06:05:00\.\d{3}Z$/
+    )
+    expect(run.masks).toContain(BEARER)
     expectNoLeaks(run, seen)
   })
 

@@ -614,7 +614,10 @@ describe('bearer expiry between the steps', () => {
       const inputs = inputsFor(emu, 'classic')
       const main = await runAction({ inputs, node: NODE })
       expect(main.exitCode).toBe(0)
-      const mainBearer = main.outputs['access-token']!
+      const mainBearer = emu.requests
+        .find((r) => r.method === 'POST' && !r.path.startsWith('/sso'))!
+        .headers.authorization!.slice(7)
+      expect(mainBearer).not.toBe('')
       emu.advanceClock(301)
       const post = await runAction({
         inputs,

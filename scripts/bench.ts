@@ -188,22 +188,29 @@ for (const file of files.sort()) {
   line(`dist size: ${relative('.', file)} (bytes)`, size)
 }
 line('dist size: total (bytes)', total)
-// What a mint/post run loads: dist/index.js and the chunks it imports statically.
+// What each step loads: dist/index.js, the step's own chunk (main or post, imported on
+// demand) and every chunk those import statically.
 for (const action of ACTIONS) {
-  const loaded = new Set<string>()
-  const follow = (file: string): void => {
-    if (loaded.has(file)) return
-    loaded.add(file)
-    const text = readFileSync(file, 'utf8')
-    for (const m of text.matchAll(/from "(\.[^"]+)"/g))
-      follow(join(dirname(file), m[1]!))
+  for (const step of ['main', 'post'] as const) {
+    const loaded = new Set<string>()
+    const follow = (file: string): void => {
+      if (loaded.has(file)) return
+      loaded.add(file)
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/from "(\.[^"]+)"/g))
+        follow(join(dirname(file), m[1]!))
+      if (file.endsWith('index.js')) {
+        for (const m of text.matchAll(/import\("(\.[^"]+)"\)/g))
+          if (m[1]!.includes(`/${step}-`)) follow(join(dirname(file), m[1]!))
+      }
+    }
+    follow(join(action.dir, 'dist/index.js'))
+    const startup = [...loaded].reduce((n, f) => n + statSync(f).size, 0)
+    line(
+      `dist size: loaded at start by ${step} (bytes) [${action.label}]`,
+      startup
+    )
   }
-  follow(join(action.dir, 'dist/index.js'))
-  const startup = [...loaded].reduce((n, f) => n + statSync(f).size, 0)
-  line(
-    `dist size: loaded at start by main and post (bytes) [${action.label}]`,
-    startup
-  )
 }
 
 // --- overhead and network efficiency ------------------------------------------------

@@ -80,6 +80,31 @@ export interface HttpOptions {
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
+  /** A bearer that is renewed when Dynatrace refuses it (a federated ID token). */
+  bearer?: RenewableBearer
+}
+
+/**
+ * A bearer the client renews itself (the GitHub ID token of `auth: github-oidc`; see
+ * github-oidc.ts). Only requests whose Authorization it issued are affected.
+ */
+export interface RenewableBearer {
+  /** The Authorization value to send for `authorization`: the newest one for any it replaced. */
+  current(authorization: string): string
+  /** True when this bearer issued `authorization` (or one it replaced). */
+  owns(authorization: string): boolean
+  /** Dynatrace answered a request with it with something other than 401 or 403. */
+  accepted(): void
+  /**
+   * Dynatrace answered 401 or 403. Resolves the Authorization value to send the request
+   * with once more, or throws an ActionError that explains the refusal. `final`: the
+   * request was already sent again with a renewed bearer.
+   */
+  rejected(
+    spec: RequestSpec,
+    response: HttpResponse,
+    final: boolean
+  ): Promise<string>
 }
 
 /** A failure to get any response at all. */
@@ -118,7 +143,7 @@ const defaultSleep = (ms: number): Promise<void> =>
 export class Http {
   private readonly allowed: Set<string>
   /** Per origin: the request function and agent (kept-alive or proxy tunnel). */
-  private readonly transports = new Map<string, Transport>()
+  private transports = new Map<string, Transport>()
   private readonly sleep: (ms: number) => Promise<void>
   private readonly now: () => number
   private readonly random: () => number
@@ -146,6 +171,30 @@ export class Http {
   /** What is left of the time budget, in ms (negative once it is used up). */
   remainingMs(): number {
     return this.options.deadline - this.now()
+  }
+
+  /**
+   * A client with the same budget and connections that may talk only to `origins`:
+   * for the one request that goes elsewhere (the runner's ID-token service), so no
+   * Dynatrace request could ever be sent there. It never renews a bearer.
+   */
+  withOrigins(origins: string[]): Http {
+    const { bearer: _ignored, ...options } = this.options
+    return this.derive({ ...options, allowedOrigins: origins })
+  }
+
+  /** A client with the same budget, origins and connections that renews `bearer`. */
+  withBearer(bearer: RenewableBearer): Http {
+    return this.derive({ ...this.options, bearer })
+  }
+
+  /** A copy sharing the connections (dispose() of the original closes them all). */
+  private derive(options: HttpOptions): Http {
+    const child = new Http(options)
+    child.transports = this.transports
+    if (this.proxies) child.proxies = this.proxies
+    child.lastServerDate = this.lastServerDate
+    return child
   }
 
   /** Dynatrace's clock, estimated from the last `Date` header (local clock if none yet). */
@@ -222,6 +271,27 @@ export class Http {
    * response could be had, or AmbiguousRequestError for a creating request.
    */
   async request(spec: RequestSpec): Promise<HttpResponse> {
+    const bearer = this.options.bearer
+    const response = await this.attempts(spec)
+    if (!bearer || !spec.authorization || !bearer.owns(spec.authorization))
+      return response
+    if (response.status !== 401 && response.status !== 403) {
+      bearer.accepted()
+      return response
+    }
+    // Dynatrace's Terraform provider does the same: a fresh token, one more try.
+    const renewed = await bearer.rejected(spec, response, false)
+    const again = await this.attempts({ ...spec, authorization: renewed })
+    if (again.status !== 401 && again.status !== 403) {
+      bearer.accepted()
+      return again
+    }
+    await bearer.rejected(spec, again, true)
+    return again
+  }
+
+  /** One request with its retries. */
+  private async attempts(spec: RequestSpec): Promise<HttpResponse> {
     const url = new URL(spec.url)
     if (!this.allowed.has(url.origin)) {
       // Defence in depth: endpoints are validated with the inputs, so this is a bug.
@@ -399,7 +469,9 @@ export class Http {
       headers['content-type'] = 'application/json; charset=utf-8'
     }
     if (body !== undefined) headers['content-length'] = Buffer.byteLength(body)
-    if (spec.authorization) headers.authorization = spec.authorization
+    if (spec.authorization)
+      headers.authorization =
+        this.options.bearer?.current(spec.authorization) ?? spec.authorization
     const started = this.now()
     return new Promise<HttpResponse>((resolve, reject) => {
       let sent = false

@@ -8,12 +8,14 @@ import {
   type Stage
 } from './endpoints.js'
 import { ActionError } from './errors.js'
+import { federationRefusals } from './federation.js'
 import { neutralise, type Logger } from './log.js'
 import { checkScope, parseList, type ScopeKind } from './scopes.js'
 
 export type Mode = 'mint' | 'plan' | 'audit' | 'revoke' | 'sweep'
 export type TokenType = 'classic' | 'platform' | 'none'
 export type FailOn = 'error' | 'warning' | 'never'
+export type Auth = 'client-credentials' | 'github-oidc'
 
 export const MIN_LIFETIME_SECONDS = 5 * 60
 export const MAX_LIFETIME_SECONDS = 7 * 86400
@@ -53,7 +55,10 @@ export interface AuditInputs {
 /** Every input, read and validated once, before any request. */
 export interface Inputs {
   mode: Mode
-  /** Absent in audit mode. */
+  auth: Auth
+  /** auth: github-oidc — the audience of the GitHub ID token. */
+  oidcAudience?: string
+  /** Absent in audit mode and with auth: github-oidc. */
   credentials?: Credentials
   /** Plain account UUID (lower-case); `urn:dtaccount:` removed. */
   accountUuid?: string
@@ -64,6 +69,8 @@ export interface Inputs {
   tokenLifetimeSeconds: number
   revoke: boolean
   exportVariable?: string
+  /** Hand the bearer on as access-token (always for token-type: none). */
+  outputAccessToken: boolean
   oauthScopes: string[]
   platformTokenOwner?: string
   /** Raw YAML; parsed by the IAM module. */
@@ -80,6 +87,7 @@ export interface Inputs {
 }
 
 const MODES: readonly Mode[] = ['mint', 'plan', 'audit', 'revoke', 'sweep']
+const AUTHS: readonly Auth[] = ['client-credentials', 'github-oidc']
 const TOKEN_TYPES: readonly TokenType[] = ['classic', 'platform', 'none']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -169,7 +177,10 @@ export function readInputs(
 
   const mode = oneOf('mode', MODES)
   const tokenType = oneOf('token-type', TOKEN_TYPES)
-  const needsSecrets = mode !== 'audit'
+  const auth = oneOf('auth', AUTHS)
+  const federated = auth === 'github-oidc'
+  /** The OAuth client's ID and secret are needed (not in audit, not with github-oidc). */
+  const needsSecrets = mode !== 'audit' && !federated
 
   // --- credentials -------------------------------------------------------------
   let credentials: Credentials | undefined
@@ -210,6 +221,28 @@ export function readInputs(
       }
     }
     credentials = { clientId, clientSecret }
+  }
+
+  const oidcAudience = read('oidc-audience')
+  if (federated && mode !== 'audit') {
+    if (oidcAudience === '') {
+      problems.push(
+        'oidc-audience: is required with auth: github-oidc. Pass the audience configured in the Dynatrace trust for GitHub (the aud its ID tokens must carry), e.g. oidc-audience: ${{ vars.DT_OIDC_AUDIENCE }}.'
+      )
+    } else if (
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f]/.test(oidcAudience) ||
+      oidcAudience.length > 200
+    ) {
+      problems.push(
+        `oidc-audience: ${show(oidcAudience)} must be one line of at most 200 characters.`
+      )
+    }
+    if (clientSecret !== '') {
+      warnings.push(
+        'client-secret: is ignored with auth: github-oidc (no Dynatrace secret is needed). Remove it from this step, and the secret from the repository once nothing else uses it.'
+      )
+    }
   }
 
   // --- account -----------------------------------------------------------------
@@ -546,8 +579,20 @@ export function readInputs(
       )
     }
   }
+  if (federated && mode !== 'audit') {
+    problems.push(
+      ...federationRefusals({
+        tokenType: mode === 'mint' || mode === 'plan' ? tokenType : 'none',
+        iam: policies !== '' || bindings !== '',
+        sweepsPlatformTokens: mode === 'sweep' && tokenType === 'platform',
+        revokesPlatformToken:
+          tokenId !== undefined && tokenTypeOf(tokenId) === 'platform'
+      })
+    )
+  }
 
   const revoke = bool('revoke', true)
+  const outputAccessToken = bool('output-access-token', false)
   const timeoutSeconds = integer('timeout-seconds', 120, 5, 3600)
   const maxRetries = integer('max-retries', 4, 0, 10)
 
@@ -592,12 +637,14 @@ export function readInputs(
 
   const inputs: Inputs = {
     mode,
+    auth,
     endpoints,
     tokenType,
     tokenScopes,
     tokenName,
     tokenLifetimeSeconds,
     revoke,
+    outputAccessToken,
     oauthScopes,
     policies,
     bindings,
@@ -609,6 +656,7 @@ export function readInputs(
     warnings
   }
   if (credentials) inputs.credentials = credentials
+  if (federated && oidcAudience !== '') inputs.oidcAudience = oidcAudience
   if (accountUuid) inputs.accountUuid = accountUuid
   if (exportVariable) inputs.exportVariable = exportVariable
   if (platformTokenOwner)

@@ -1,8 +1,6 @@
 import * as core from '@actions/core'
 import type { Context } from './context.js'
-import { createClassicToken } from './dynatrace/api-tokens.js'
-import { createPlatformToken } from './dynatrace/platform-tokens.js'
-import { bodyRetryDelay } from './dynatrace/errors.js'
+import { API_TOKENS_PATH, createClassicToken } from './dynatrace/api-tokens.js'
 import { getBearer, type Bearer } from './dynatrace/sso.js'
 import {
   checkedServerNow,
@@ -10,20 +8,19 @@ import {
   type AskedFor,
   type MintedToken
 } from './dynatrace/tokens.js'
+import { formatDuration } from './duration.js'
 import { ActionError, errorMessage } from './errors.js'
-import { Http } from './http.js'
+import { createHttp } from './client.js'
 import type { IamResult } from './iam/index.js'
-import { readInputs, tokenTypeOf, type Inputs } from './inputs.js'
+import { readInputs, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
-import { revokeToken, revokeUrl, type RevokeTarget } from './revoke.js'
+import { revokeToken, type RevokeTarget } from './revoke.js'
 import type { DerivedScopes } from './monaco/derive.js'
 import { markRevoked, saveToken } from './state.js'
-import {
-  failureSummary,
-  mintSummary,
-  revocationSummary,
-  writeSummary
-} from './summary.js'
+import { failureSummary, mintSummary, writeSummary } from './summary.js'
+
+// Also the factory's home for callers that knew it here.
+export { createHttp }
 
 /** Budget for revoking a token after a failure, on top of timeout-seconds. */
 const CLEANUP_BUDGET_MS = 20_000
@@ -101,37 +98,17 @@ async function mainStep(log: Logger, notes: string[]): Promise<void> {
   const http = createHttp(inputs, log)
   const ctx: Context = { inputs, log, http }
   try {
-    if (inputs.mode === 'revoke') await revokeMode(ctx)
-    else if (inputs.mode === 'sweep') await sweepMode(ctx)
+    if (inputs.mode === 'revoke') {
+      // Loaded on demand: most runs mint.
+      const { revokeMode } = await import('./revoke-mode.js')
+      await revokeMode(ctx)
+    } else if (inputs.mode === 'sweep') await sweepMode(ctx)
     else await mint(ctx, notes, derived)
   } catch (error) {
     reportFailure(log, error)
   } finally {
     http.dispose()
   }
-}
-
-/**
- * The HTTP client for a run, within timeout-seconds, that talks only to `urls` (by
- * default the endpoints of these inputs).
- */
-export function createHttp(
-  inputs: Inputs,
-  log: Logger,
-  urls: Array<string | undefined> = Object.values(inputs.endpoints)
-): Http {
-  const origins = urls
-    .filter((u): u is string => !!u && /^https?:/.test(u))
-    .map((u) => new URL(u).origin)
-  const budgetMs = inputs.timeoutSeconds * 1000
-  return new Http({
-    log,
-    allowedOrigins: origins,
-    deadline: Date.now() + budgetMs,
-    maxRetries: inputs.maxRetries,
-    bodyRetryDelay,
-    requestTimeoutMs: Math.min(30_000, Math.max(2_000, budgetMs / 4))
-  })
 }
 
 /** Expected failures show their message; anything else is a bug, with the stack in debug. */
@@ -146,13 +123,32 @@ export function reportFailure(log: Logger, error: unknown): void {
   )
 }
 
+/** A run's credential: the bearer, and the context whose client presents it. */
+export interface Session {
+  ctx: Context
+  bearer: Bearer
+  /** Which credential was used, for the job summary. */
+  credential: string
+  /** auth: github-oidc — what plan needs to check the trust. */
+  federated?: import('./github-oidc.js').FederatedBearer
+}
+
 /**
- * Get the SSO bearer. `next` is the URL the first request with the bearer goes to: its
- * connection opens while the SSO request is in flight (Http.preconnect), so its
- * handshakes cost no round trip of their own.
+ * Get the bearer (the SSO bearer, or with auth: github-oidc the GitHub ID token). `next`
+ * is the URL the first request with the bearer goes to: its connection opens while the
+ * bearer's request is in flight (Http.preconnect), so its handshakes cost no round trip
+ * of their own.
  */
-async function authenticate(ctx: Context, next?: string): Promise<Bearer> {
+export async function authenticate(
+  ctx: Context,
+  next?: string
+): Promise<Session> {
   const { inputs, log, http } = ctx
+  if (inputs.auth === 'github-oidc') {
+    // Loaded on demand: runs with an OAuth client never evaluate it.
+    const { federatedSession } = await import('./github-oidc.js')
+    return federatedSession(ctx, next)
+  }
   const credentials = inputs.credentials!
   log.info(
     `Getting an SSO bearer token for OAuth client ${credentials.clientId} from ${new URL(inputs.endpoints.ssoTokenUrl).host}.`
@@ -163,19 +159,26 @@ async function authenticate(ctx: Context, next?: string): Promise<Bearer> {
     scopes: inputs.oauthScopes,
     ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
   }
-  const bearer = getBearer(http, log, request)
+  const pending = getBearer(http, log, request)
   http.preconnect(next)
-  return bearer
+  return {
+    ctx,
+    bearer: await pending,
+    credential: `OAuth client ${credentials.clientId} (client credentials)`
+  }
 }
 
 async function mint(
-  ctx: Context,
+  base: Context,
   notes: string[],
   derived?: DerivedScopes
 ): Promise<void> {
-  const { inputs, log } = ctx
+  const { inputs, log } = base
+  // With a GitHub ID token there is no IAM work (refused with the inputs) and plan
+  // reads nothing from Account Management.
   const needsIam =
-    inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan'
+    inputs.auth === 'client-credentials' &&
+    (inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan')
   const first = needsIam
     ? inputs.endpoints.accountApiUrl
     : inputs.tokenType === 'classic'
@@ -183,7 +186,8 @@ async function mint(
       : inputs.tokenType === 'platform'
         ? inputs.endpoints.accountApiUrl
         : undefined
-  const bearer = await authenticate(ctx, first)
+  const session = await authenticate(base, first)
+  const { ctx, bearer, credential } = session
 
   let iam: IamResult | undefined
   if (needsIam) {
@@ -208,6 +212,15 @@ async function mint(
     sections.unshift(derivedSummaryHtml(derived))
   }
   if (inputs.mode === 'plan') {
+    if (session.federated && e.platformUrl) {
+      const { checkTrust } = await import('./github-oidc.js')
+      // The plain client: a 403 is an answer here, not a failure.
+      await checkTrust(
+        base,
+        session.federated,
+        `${e.platformUrl}${API_TOKENS_PATH}?pageSize=1`
+      )
+    }
     const plan = {
       iam: iam?.changes ?? null,
       token:
@@ -235,6 +248,7 @@ async function mint(
       log,
       mintSummary({
         mode: 'plan',
+        credential,
         environment,
         tokenType: inputs.tokenType,
         planned: {
@@ -251,14 +265,18 @@ async function mint(
   }
 
   if (inputs.tokenType === 'none') {
-    core.setOutput('access-token', bearer.accessToken)
+    const expiresAt = setAccessToken(bearer)
+    const lifetime = expiresAt
+      ? `, valid until ${expiresAt} (${formatDuration(Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000)))}; it is not renewed)`
+      : ''
     log.info(
-      'token-type is none: only the SSO bearer is handed on (output access-token, valid about 5 minutes).'
+      `token-type is none: only the ${inputs.auth === 'github-oidc' ? 'GitHub ID token' : 'SSO bearer'} is handed on, as access-token${lifetime}.`
     )
     await writeSummary(
       log,
       mintSummary({
         mode: 'mint',
+        credential,
         environment,
         tokenType: 'none',
         lifetimeSeconds: 0,
@@ -278,7 +296,7 @@ async function mint(
     id: token.id,
     type: token.type,
     expiresAt: token.expiresAt,
-    ssoUrl: e.ssoTokenUrl,
+    ssoUrl: inputs.auth === 'github-oidc' ? '' : e.ssoTokenUrl,
     revoke: inputs.revoke,
     revoked: false,
     ...(token.type === 'classic'
@@ -302,6 +320,7 @@ async function mint(
     log,
     mintSummary({
       mode: 'mint',
+      credential,
       environment,
       tokenType: token.type,
       token,
@@ -352,6 +371,8 @@ async function createToken(
   // Without platform-token-owner no userUuid is sent, and Dynatrace makes the OAuth
   // client's subject user the owner (recorded live; whether the bearer's `sub` is that
   // user's UUID is not documented, so the action does not guess it).
+  // Loaded on demand, like IAM: a classic mint never evaluates it.
+  const { createPlatformToken } = await import('./dynatrace/platform-tokens.js')
   const token = await createPlatformToken(deps, {
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid!,
@@ -387,7 +408,7 @@ function writeHandOff(
   token: MintedToken,
   bearer: Bearer
 ): void {
-  core.setOutput('access-token', bearer.accessToken)
+  if (inputs.outputAccessToken) setAccessToken(bearer)
   core.setOutput('token', token.secret)
   core.setOutput('token-id', token.id)
   core.setOutput('token-type', token.type)
@@ -395,6 +416,18 @@ function writeHandOff(
   core.setOutput('token-scopes', token.scopes.join(','))
   if (inputs.exportVariable)
     core.exportVariable(inputs.exportVariable, token.secret)
+}
+
+/**
+ * Outputs access-token (masked since it arrived) and access-token-expires-at, where
+ * known; returns that expiry.
+ */
+function setAccessToken(bearer: Bearer): string | undefined {
+  core.setOutput('access-token', bearer.accessToken)
+  if (bearer.expiresAt === undefined) return undefined
+  const expiresAt = new Date(bearer.expiresAt).toISOString()
+  core.setOutput('access-token-expires-at', expiresAt)
+  return expiresAt
 }
 
 /** Revoke a token the job cannot use; resolves with what happened, for the summary. */
@@ -425,47 +458,15 @@ async function revokeAfterFailure(
 }
 
 /** mode: sweep — delete this repository's expired tokens of token-type. */
-async function sweepMode(ctx: Context): Promise<void> {
-  const bearer = await authenticate(ctx)
+async function sweepMode(base: Context): Promise<void> {
+  const { ctx, bearer } = await authenticate(base)
   // Loaded on demand, like the audit: most runs never sweep.
   const { sweep } = await import('./sweep.js')
   await sweep(ctx, bearer.accessToken)
 }
 
-/** mode: revoke — revoke token-id (minted by an earlier job with revoke: false). */
-async function revokeMode(ctx: Context): Promise<void> {
-  const { inputs, log, http } = ctx
-  const id = inputs.tokenId!
-  core.setOutput('token-id', id)
-  let result: 'revoked' | 'already-gone'
-  try {
-    const target = revokeTarget(inputs, id, tokenTypeOf(id))
-    const bearer = await authenticate(ctx, revokeUrl(target))
-    result = await revokeToken(http, log, bearer.accessToken, target)
-  } catch (error) {
-    // Like the post step: a failed revocation warns, it does not fail the job.
-    log.warning(
-      `Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`
-    )
-    await writeSummary(
-      log,
-      revocationSummary(id, 'failed', errorMessage(error))
-    )
-    return
-  }
-  if (result === 'revoked') {
-    log.info(`Revoked token ${id}.`)
-    await writeSummary(log, revocationSummary(id, result, ''))
-    return
-  }
-  // Unlike the post step, this ID came from the user: a 404 may as well be a wrong ID.
-  const unknown = `Dynatrace does not know token ${id} (HTTP 404), so there was nothing to revoke: it was already revoked or deleted, or token-id is wrong or belongs to another ${tokenTypeOf(id) === 'classic' ? 'environment (environment-url)' : 'account (account-urn)'}.`
-  log.info(unknown)
-  await writeSummary(log, revocationSummary(id, 'unknown-id', unknown))
-}
-
 /** Where a token of this run's inputs lives. */
-function revokeTarget(
+export function revokeTarget(
   inputs: Inputs,
   id: string,
   type: 'classic' | 'platform'

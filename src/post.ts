@@ -1,7 +1,7 @@
 import { getBearer } from './dynatrace/sso.js'
 import { errorMessage } from './errors.js'
 import type { Http } from './http.js'
-import { createHttp } from './main.js'
+import { createHttp } from './client.js'
 import { readInputs } from './inputs.js'
 import { Logger } from './log.js'
 import { revokeToken, revokeUrl } from './revoke.js'
@@ -48,18 +48,36 @@ export async function post(): Promise<void> {
       saved.platformUrl,
       saved.accountApiUrl
     ])
-    // The bearer from main has expired by now (it lives 5 minutes): authenticate afresh.
-    const accountUuid = saved.accountUuid ?? inputs.accountUuid
-    const pending = getBearer(http, log, {
-      tokenUrl: saved.ssoUrl,
-      credentials: inputs.credentials!,
-      scopes: inputs.oauthScopes,
-      ...(accountUuid ? { accountUuid } : {})
-    })
-    // The delete's connection opens while the SSO request is in flight.
-    http.preconnect(revokeUrl(saved))
-    const bearer = await pending
-    const result = await revokeToken(http, log, bearer.accessToken, saved)
+    // The bearer from main has expired by now (it lives minutes): authenticate afresh.
+    let result: 'revoked' | 'already-gone'
+    if (inputs.auth === 'github-oidc') {
+      // The runner's ID-token variables live for the whole job: a fresh ID token,
+      // while the delete's connection opens.
+      const { federate, federationContext } = await import('./github-oidc.js')
+      const federated = await federate(
+        http,
+        federationContext(inputs, log, saved.platformUrl),
+        revokeUrl(saved)
+      )
+      result = await revokeToken(
+        federated.http,
+        log,
+        federated.bearer.idToken.value,
+        saved
+      )
+    } else {
+      const accountUuid = saved.accountUuid ?? inputs.accountUuid
+      const pending = getBearer(http, log, {
+        tokenUrl: saved.ssoUrl,
+        credentials: inputs.credentials!,
+        scopes: inputs.oauthScopes,
+        ...(accountUuid ? { accountUuid } : {})
+      })
+      // The delete's connection opens while the SSO request is in flight.
+      http.preconnect(revokeUrl(saved))
+      const bearer = await pending
+      result = await revokeToken(http, log, bearer.accessToken, saved)
+    }
     log.info(
       result === 'revoked'
         ? `Revoked token ${saved.id}.`

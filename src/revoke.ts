@@ -1,5 +1,4 @@
 import { deleteClassicToken } from './dynatrace/api-tokens.js'
-import { deletePlatformToken } from './dynatrace/platform-tokens.js'
 import { ActionError } from './errors.js'
 import type { Http } from './http.js'
 import type { Logger } from './log.js'
@@ -36,6 +35,7 @@ export async function revokeToken(
   if (!target.accountApiUrl || !target.accountUuid) {
     throw new ActionError('account-urn is needed to revoke a platform token.')
   }
+  const { deletePlatformToken } = await import('./dynatrace/platform-tokens.js')
   return deletePlatformToken(
     deps,
     target.accountApiUrl,

@@ -47,6 +47,8 @@ export async function writeSummary(
 
 export interface MintSummary {
   mode: 'mint' | 'plan'
+  /** Which credential authenticated the run (never the credential itself). */
+  credential?: string
   environment?: { id?: string; url?: string }
   tokenType: 'classic' | 'platform' | 'none'
   /** The token minted (mode: mint). */
@@ -151,10 +153,15 @@ export function mintSummary(
     } else {
       s.addHeading('Dynatrace credentials: no token minted', 2)
       s.addRaw(
-        `<p><code>token-type: none</code>: only the SSO bearer is handed on (output <code>access-token</code>, valid about 5 minutes)${environment ? ` for environment ${environment}` : ''}.</p>`,
+        `<p><code>token-type: none</code>: only the ${info.credential?.startsWith('GitHub ID token') ? 'GitHub ID token' : 'SSO bearer'} is handed on (outputs <code>access-token</code> and <code>access-token-expires-at</code>)${environment ? ` for environment ${environment}` : ''}.</p>`,
         true
       )
     }
+    if (info.credential)
+      s.addRaw(
+        `<p>Authenticated with ${escapeHtml(info.credential)}.</p>`,
+        true
+      )
     for (const section of info.sections ?? []) s.addRaw(section, true)
   }
 }

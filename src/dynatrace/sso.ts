@@ -7,6 +7,8 @@ import { explainError } from './errors.js'
 /** An SSO bearer token (OAuth2 client credentials; dynatrace-api.md §1). */
 export interface Bearer {
   accessToken: string
+  /** Epoch ms (Dynatrace's clock) at which it expires, when the answer says (`expires_in`). */
+  expiresAt?: number
 }
 
 export interface BearerRequest {
@@ -80,7 +82,11 @@ export async function getBearer(
     )
   }
 
-  return { accessToken: accessToken as string }
+  const bearer: Bearer = { accessToken: accessToken as string }
+  const expiresIn = fields.expires_in
+  if (typeof expiresIn === 'number' && expiresIn > 0 && expiresIn < 86400)
+    bearer.expiresAt = http.serverNow() + expiresIn * 1000
+  return bearer
 }
 
 function ssoError(
