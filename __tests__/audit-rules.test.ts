@@ -249,7 +249,9 @@ describe('expression-value', () => {
     const { findings } = await audit({ 'audit-paths': `${P}/expression.yml` })
     expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
       ['expression-value', 'warning', 8],
-      ['expression-value', 'warning', 9]
+      ['expression-value', 'warning', 9],
+      // A classic mint with a client secret: auth: github-oidc would do.
+      ['prefer-oidc', 'notice', 10]
     ])
     expect(findings[0]!.message).toContain('Write the value literally')
   })

@@ -80,6 +80,15 @@ export const RULES = {
     catches:
       'scopes added (warning) or removed (notice) against the base branch'
   },
+  'oidc-permission': {
+    severity: 'error',
+    catches: 'auth: github-oidc in a job without the permission id-token: write'
+  },
+  'prefer-oidc': {
+    severity: 'notice',
+    catches:
+      'a client secret where auth: github-oidc would do (classic or no token, no IAM)'
+  },
   'expression-value': {
     severity: 'warning',
     catches:

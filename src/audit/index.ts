@@ -54,6 +54,7 @@ export interface AuditEnvironment {
 /** This step's own inputs as values (no file, no line), so the same rules apply to them. */
 function ownValues(inputs: Inputs): Map<string, Value> {
   const values = new Map<string, Value>([
+    ['auth', plainValue(inputs.auth)],
     ['token-type', plainValue(inputs.tokenType)],
     ['token-scopes', plainValue(inputs.tokenScopes.join(', '))],
     ['token-lifetime', plainValue(formatDuration(inputs.tokenLifetimeSeconds))],
@@ -124,7 +125,9 @@ export async function collectFindings(
           values: step.with,
           own: false,
           where: { file, line: step.line },
-          unjudgeable: new Set(step.nonScalar.map((n) => n.name))
+          unjudgeable: new Set(step.nonScalar.map((n) => n.name)),
+          job: step.job,
+          ...(step.idToken ? { idToken: step.idToken } : {})
         },
         settings
       )

@@ -4,6 +4,7 @@
  * code audits a step found in a workflow and the audit step's own inputs.
  */
 import { formatDuration, parseDuration } from '../duration.js'
+import { federationRefusals } from '../federation.js'
 import { MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS } from '../inputs.js'
 import {
   CLASSIC_LEGACY_SCOPES,
@@ -37,6 +38,13 @@ export interface StepUnderAudit {
   where: Where
   /** Inputs present but not judgeable for another reason (a list or map, reported elsewhere). */
   unjudgeable?: ReadonlySet<string>
+  /**
+   * Whether the step's job grants `id-token: write` (absent: not known, e.g. a reusable
+   * workflow whose caller decides, or this step's own inputs).
+   */
+  idToken?: 'write' | 'none'
+  /** The job, for messages. */
+  job?: string
 }
 
 /** Settings of the audit itself (the audit step's inputs). */
@@ -56,6 +64,7 @@ export interface TokenPlan {
 }
 
 const MODES = ['mint', 'plan', 'audit', 'revoke', 'sweep']
+const AUTHS = ['client-credentials', 'github-oidc']
 const TOKEN_TYPES = ['classic', 'platform', 'none']
 const TRUE = /^(true|True|TRUE)$/
 const FALSE = /^(false|False|FALSE)$/
@@ -263,6 +272,53 @@ export function auditStep(
         'export-variable',
         `${label('export-variable')}: ${show(exported.value.text.trim(), 40)} puts the token in the environment of every later step of this job, third-party actions included. Prefer passing steps.<id>.outputs.token to just the steps that need it.`,
         where(exported.value)
+      )
+    )
+  }
+
+  // --- credentials ------------------------------------------------------------------
+  const auth = read('auth')
+  const authText = auth.value?.text.trim() || 'client-credentials'
+  const policiesSet = (step.values.get('policies')?.text.trim() ?? '') !== ''
+  const bindingsSet = (step.values.get('bindings')?.text.trim() ?? '') !== ''
+  if (!auth.expression && !AUTHS.includes(authText)) {
+    invalid(
+      'auth',
+      auth.value,
+      `${show(authText)} is not one of ${AUTHS.join(', ')}; the step would fail.`
+    )
+  } else if (!auth.expression && authText === 'github-oidc') {
+    if (step.idToken === 'none') {
+      findings.push(
+        finding(
+          'oidc-permission',
+          `auth: github-oidc needs a GitHub ID token, but job ${show(step.job ?? '?', 60)} does not grant the permission id-token: write, so the step would fail. Add to the job: permissions: { id-token: write, contents: read }.`,
+          { ...step.where, ...where(auth.value) }
+        )
+      )
+    }
+    // The same refusals as the step itself makes, from the same decision.
+    for (const refusal of federationRefusals({
+      tokenType: type.expression || modeText === 'revoke' ? '' : typeText,
+      iam: policiesSet || bindingsSet
+    })) {
+      invalid('auth', auth.value, `github-oidc: ${refusal}`)
+    }
+  } else if (
+    !auth.expression &&
+    !step.own &&
+    (step.values.get('client-secret')?.text.trim() ?? '') !== '' &&
+    !type.expression &&
+    typeText !== 'platform' &&
+    !policiesSet &&
+    !bindingsSet
+  ) {
+    const secret = step.values.get('client-secret')
+    findings.push(
+      finding(
+        'prefer-oidc',
+        `This step uses an OAuth client secret for a ${typeText === 'none' ? 'bearer only' : 'classic token'} and no IAM work, which auth: github-oidc does with no Dynatrace secret at all (a workload identity federation trust for this repository, and permissions: id-token: write on the job). See the README's "No Dynatrace secret at all" section.`,
+        { ...step.where, ...where(secret) }
       )
     )
   }

@@ -40,6 +40,8 @@ export interface ActionStep {
   with: Map<string, Value>
   /** `with:` entries that are not plain values (a list or a map), with their line. */
   nonScalar: { name: string; line: number }[]
+  /** Whether the job grants `id-token: write`; absent when the file cannot tell. */
+  idToken?: 'write' | 'none'
   /**
    * Set when `uses:` names another action that is a copy of this one: a local action whose
    * action.yml keeps this action's `name:`, or a step that passes this action's inputs.
@@ -51,8 +53,9 @@ export interface ActionStep {
 export const ACTION_DISPLAY_NAME = 'Configure Dynatrace credentials'
 
 /**
- * Inputs only this action has. A step with two or more of them (and an OAuth client or an
- * audit/revoke mode) is a fork or copy of this action under another name.
+ * Inputs only this action has. A step with two or more of them (and an OAuth client, a
+ * GitHub ID token audience, or an audit/revoke mode) is a fork or copy of this action
+ * under another name.
  */
 const DISTINCTIVE_INPUTS = [
   'token-scopes',
@@ -64,7 +67,8 @@ const DISTINCTIVE_INPUTS = [
   'bindings',
   'allowed-scopes',
   'monaco-manifest',
-  'platform-token-owner'
+  'platform-token-owner',
+  'oidc-audience'
 ]
 
 /** Does a step that names another action pass this action's inputs? */
@@ -73,7 +77,10 @@ function hasThisActionsInputs(names: Iterable<string>): boolean {
   const distinctive = DISTINCTIVE_INPUTS.filter((n) => set.has(n)).length
   return (
     distinctive >= 2 &&
-    (set.has('client-id') || set.has('client-secret') || set.has('mode'))
+    (set.has('client-id') ||
+      set.has('client-secret') ||
+      set.has('oidc-audience') ||
+      set.has('mode'))
   )
 }
 
@@ -388,7 +395,8 @@ export function scanWorkflow(
   const scanSteps = (
     job: string,
     jobNode: unknown,
-    stepsNode: unknown
+    stepsNode: unknown,
+    idToken?: 'write' | 'none'
   ): void => {
     if (!isSeq(stepsNode)) return
     const defaultDir = getText(
@@ -449,7 +457,8 @@ export function scanWorkflow(
         job,
         label,
         ...values,
-        ...(copy ? { copy } : {})
+        ...(copy ? { copy } : {}),
+        ...(idToken ? { idToken } : {})
       })
     })
     jobs.push(info)
@@ -462,7 +471,12 @@ export function scanWorkflow(
         const key = deref(pair.key, doc)
         const job = isScalar(key) ? scalarText(key) : '?'
         const jobNode = deref(pair.value, doc)
-        scanSteps(job, jobNode, getNode(jobNode, 'steps', doc))
+        scanSteps(
+          job,
+          jobNode,
+          getNode(jobNode, 'steps', doc),
+          idTokenPermission(root, jobNode, doc)
+        )
       }
     }
     // A composite action (action.yml) in the scanned paths: its steps count too.
@@ -470,6 +484,43 @@ export function scanWorkflow(
     scanSteps('runs', runs, getNode(runs, 'steps', doc))
   }
   return { steps, jobs, findings: [] }
+}
+
+/**
+ * Whether a job may request a GitHub ID token: its own `permissions`, else the
+ * workflow's; neither set gives no `id-token` (GitHub's default token permissions never
+ * include it). Undefined when the file cannot tell: an expression, or a reusable
+ * workflow without permissions (its caller's apply).
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#permissions
+ */
+function idTokenPermission(
+  root: unknown,
+  jobNode: unknown,
+  doc: Document.Parsed
+): 'write' | 'none' | undefined {
+  const permissions =
+    getNode(jobNode, 'permissions', doc) ?? getNode(root, 'permissions', doc)
+  if (permissions === undefined || permissions === null) {
+    const on = getNode(root, 'on', doc)
+    const triggers = isScalar(on)
+      ? [scalarText(on)]
+      : isSeq(on)
+        ? on.items.map((i) => (isScalar(i) ? scalarText(i) : ''))
+        : isMap(on)
+          ? on.items.map((p) => (isScalar(p.key) ? scalarText(p.key) : ''))
+          : []
+    return triggers.includes('workflow_call') ? undefined : 'none'
+  }
+  if (isScalar(permissions)) {
+    const text = scalarText(permissions).trim()
+    if (text.includes('${{')) return undefined
+    return text === 'write-all' ? 'write' : 'none'
+  }
+  if (!isMap(permissions)) return undefined
+  const value = getText(permissions, 'id-token', doc)
+  if (value === undefined) return 'none'
+  if (value.includes('${{')) return undefined
+  return value.trim() === 'write' ? 'write' : 'none'
 }
 
 function withValues(
