@@ -1,5 +1,3 @@
-import { createRequire as __createRequire } from 'node:module'
-const require = __createRequire(import.meta.url)
 import {
   __commonJS,
   __require
