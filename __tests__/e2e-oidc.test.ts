@@ -221,7 +221,9 @@ describe('auth: github-oidc, classic token', () => {
       `Bearer ${gh.issued[1]}`
     )
     expect(gh.issued).toHaveLength(3)
-    expect(main.summary).toContain('(verified)')
+    // The retried read-back verified the scopes.
+    expect(main.log).not.toContain('were not verified')
+    expect(main.outputs['token-scopes']).toBe('ReadConfig,settings.read')
     expectClean(emu, [main, post])
   })
 
