@@ -6,7 +6,11 @@
  * state), and prints what a user would see: the step log with masked values as ***,
  * the step outputs, the job summary as text, and the post-step revocation.
  */
-import { DEMO_CLIENT, startEmulator } from '../test/emulator/index.js'
+import {
+  DEMO_CLIENT,
+  startEmulator,
+  startGitHubOidc
+} from '../test/emulator/index.js'
 import { runJob, type StepResult } from '../test/support/runner.js'
 
 const bold = (text: string): string =>
@@ -125,8 +129,81 @@ try {
     console.log(
       `  ${String(r.status).padEnd(4)} ${r.method.padEnd(6)} ${r.path}`
     )
+  const before = emulator.requests.length
+
+  // The same job with no Dynatrace secret at all: the job's GitHub ID token (from the
+  // emulated GitHub token service) is the bearer, trusted by the emulated environment.
+  const github = await startGitHubOidc()
+  try {
+    const audience = 'https://abc12345.apps.dynatrace.com'
+    emulator.trust(
+      {
+        audience,
+        mappings: [
+          {
+            scopes: [
+              'environment-api:api-tokens:write',
+              'environment-api:api-tokens:read'
+            ],
+            claimMappings: [
+              {
+                claimName: 'repository',
+                claimValue: 'octo-org/deploy-repo',
+                matchType: 'EXACT'
+              },
+              {
+                claimName: 'ref',
+                claimValue: 'refs/heads/*',
+                matchType: 'GLOB'
+              }
+            ]
+          }
+        ]
+      },
+      github
+    )
+    const oidcInputs = {
+      auth: 'github-oidc',
+      'oidc-audience': audience,
+      'environment-url': emulator.url,
+      'environment-id': 'abc12345',
+      'allow-custom-endpoints': 'true',
+      'token-scopes': 'ReadConfig, settings.read',
+      'token-lifetime': '30m'
+    }
+    console.log(
+      bold(
+        '\n\nThe same job with auth: github-oidc — no Dynatrace secret in the repository'
+      )
+    )
+    section('Step inputs (with:)')
+    console.log(
+      indent(
+        Object.entries(oidcInputs)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n')
+      )
+    )
+    const oidc = await runJob({ inputs: oidcInputs, idTokens: github })
+    section(`Main step log (exit code ${oidc.main.exitCode})`)
+    console.log(indent(oidc.main.log))
+    section('Step outputs (steps.dt.outputs.*)')
+    console.log(indent(maskedOutputs(oidc.main)))
+    section(`Post step log (exit code ${oidc.post?.exitCode ?? '-'})`)
+    console.log(indent(oidc.post?.log ?? '(post step did not run)'))
+    section('What Dynatrace (the emulator) saw')
+    for (const r of emulator.requests.slice(before))
+      console.log(
+        `  ${String(r.status).padEnd(4)} ${r.method.padEnd(6)} ${r.path}`
+      )
+    if (oidc.main.exitCode !== 0 || (oidc.post?.exitCode ?? 0) !== 0)
+      process.exitCode = 1
+  } finally {
+    await github.close()
+  }
+
   const live = emulator.liveTokens()
-  console.log(`\n  Tokens still valid after the job: ${live.length}`)
+  console.log(`\n  Tokens still valid after both jobs: ${live.length}`)
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
   if (main.exitCode !== 0 || (post?.exitCode ?? 0) !== 0 || live.length !== 0)
     process.exitCode = 1
