@@ -188,12 +188,14 @@ describe.each(nodeBinaries())('on $label', ({ path: node }) => {
     const { emu, front, inputs } = await threeOrigins({ latencyMs: 300 })
     const { main, post } = await runJob({
       node,
-      inputs: inputs('direct'),
+      // The bearer is an output only when asked for; here it is, to find it on the wire.
+      inputs: inputs('direct', { 'output-access-token': 'true' }),
       env: { NODE_EXTRA_CA_CERTS: ca().caPath }
     })
     expect(main.exitCode).toBe(0)
     expect(post!.exitCode).toBe(0)
     const bearer = main.outputs['access-token']!
+    expect(bearer).toMatch(/^ey/)
     const [sso] = secured(front.sso)
     // Main: one connection per origin it talks to, none to Account Management.
     expect(secured(front.environment)).toHaveLength(2) // main's, then post's
