@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-5EZYSSWM.js");
+  const { run: main } = await import("./chunks/main-75XP3KMR.js");
   await main();
 }
 async function post() {

@@ -281,6 +281,18 @@ export function localActionNames(
   }
 }
 
+/** The finding for a file the file system would not give us. */
+function unreadable(file: string, error: unknown): { finding: Finding } {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error'
+  return {
+    finding: finding(
+      'unreadable-file',
+      `${show(file)} could not be read (${code}).`,
+      { file }
+    )
+  }
+}
+
 /**
  * Read a file for the audit, or a finding saying why it cannot be read. With a budget, the
  * time and the file's bytes are checked against it first (an ActionError when spent).
@@ -295,14 +307,7 @@ export async function readAuditFile(
   try {
     stats = await lstat(absolute)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    return {
-      finding: finding(
-        'unreadable-file',
-        `${show(file)} could not be read (${code}).`,
-        { file }
-      )
-    }
+    return unreadable(file, error)
   }
   if (stats.size > MAX_FILE_BYTES) {
     return {
@@ -317,14 +322,7 @@ export async function readAuditFile(
   try {
     return { text: await readFile(absolute, 'utf8') }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    return {
-      finding: finding(
-        'unreadable-file',
-        `${show(file)} could not be read (${code}).`,
-        { file }
-      )
-    }
+    return unreadable(file, error)
   }
 }
 
