@@ -100,7 +100,11 @@ describe('GitHub ID-token service', () => {
       run_id: github.job.runId
     })
     expect(claims.environment).toBeUndefined()
-    const { iat, nbf, exp } = claims as Record<string, number>
+    const { iat, nbf, exp } = claims as {
+      iat: number
+      nbf: number
+      exp: number
+    }
     expect(nbf).toBeLessThanOrEqual(iat)
     expect(exp - iat).toBe(300)
     const key = github.jwks.keys.find((k) => k.kid === header.kid)!

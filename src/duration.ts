@@ -1,20 +1,24 @@
 /** Token lifetimes: `30m`, `2h`, `1d`, `1h30m` (parts add up), `1w`. */
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = {
+const UNIT_SECONDS = {
   s: 1,
   m: 60,
   h: 3600,
   d: 86400,
   w: 604800
-}
+} as const
+type Unit = keyof typeof UNIT_SECONDS
+
+const isUnit = (text: string): text is Unit => Object.hasOwn(UNIT_SECONDS, text)
 
 /** Seconds in a duration string, or undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {
   const value = text.trim().toLowerCase()
   if (!/^(\d+[smhdw])+$/.test(value)) return undefined
   let total = 0
-  for (const [, amount, unit] of value.matchAll(/(\d+)([smhdw])/g)) {
-    total += Number(amount) * UNIT_SECONDS[unit!]!
+  for (const [, amount = '', unit = ''] of value.matchAll(/(\d+)([smhdw])/g)) {
+    if (!isUnit(unit)) return undefined
+    total += Number(amount) * UNIT_SECONDS[unit]
   }
   return total
 }
@@ -37,7 +41,7 @@ export function formatDuration(seconds: number): string {
   return parts.join('') || '0s'
 }
 
-const UNIT_WORDS: ReadonlyArray<[RegExp, string]> = [
+const UNIT_WORDS: ReadonlyArray<[RegExp, Unit]> = [
   [/^(s|secs?|seconds?)$/, 's'],
   [/^(m|mins?|minutes?)$/, 'm'],
   [/^(h|hrs?|hours?)$/, 'h'],
@@ -69,7 +73,7 @@ export function suggestDuration(text: string): string | undefined {
     (_, amount: string, unit: string) => {
       const symbol = UNIT_WORDS.find(([re]) => re.test(unit))?.[1]
       if (symbol === undefined) return '\u0000'
-      total += Number(amount.replace(',', '.')) * UNIT_SECONDS[symbol]!
+      total += Number(amount.replace(',', '.')) * UNIT_SECONDS[symbol]
       matched = true
       return ''
     }

@@ -81,9 +81,8 @@ export function parseSaasEnvironmentUrl(
   if (url.protocol !== 'https:' || url.port !== '') return undefined
   const host = url.hostname.toLowerCase()
   for (const { re, stage } of PATTERNS) {
-    const m = re.exec(host)
-    if (m) {
-      const environmentId = m[1]!
+    const environmentId = re.exec(host)?.[1]
+    if (environmentId !== undefined) {
       return { environmentId, stage, ...environmentUrls(environmentId, stage) }
     }
   }

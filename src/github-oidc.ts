@@ -132,7 +132,7 @@ export async function requestIdToken(
 /** `exp` and the named claims of a JWT, without verifying it: Dynatrace does that. */
 function readIdToken(value: string): IdToken {
   const payload = parseJson(
-    Buffer.from(value.split('.')[1]!, 'base64url').toString('utf8')
+    Buffer.from(value.split('.')[1] ?? '', 'base64url').toString('utf8')
   ) as Record<string, unknown> | undefined
   const exp = payload?.exp
   if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0) {
@@ -207,11 +207,12 @@ export class FederatedBearer implements RenewableBearer {
 /** Claims as a message shows them: `sub "repo:o/r:ref:refs/heads/main"`. */
 function describeClaims(token: IdToken, log: Logger, names: string[]): string {
   return names
-    .map((name) =>
-      token.claims[name] === undefined
+    .map((name) => {
+      const claim = token.claims[name]
+      return claim === undefined
         ? `${name} (none${name === 'environment' ? ': the job names no environment' : ''})`
-        : `${name} "${log.clean(token.claims[name]!, 200)}"`
-    )
+        : `${name} "${log.clean(claim, 200)}"`
+    })
     .join(', ')
 }
 

@@ -124,7 +124,7 @@ interface Transport {
   /** Opens a connection to the origin (directly or through the proxy). */
   open: () => PendingConnection
   /** A connection opened by preconnect() that no request has adopted yet. */
-  spare?: PendingConnection
+  spare?: PendingConnection | undefined
 }
 
 /** Set when a proxy variable is: https requests then need src/proxy.ts. */
@@ -150,7 +150,7 @@ export class Http {
   /** src/proxy.ts, loaded on first use (most runners have no proxy). */
   private proxies?: typeof import('./proxy.js')
   /** The most recent `Date` header seen from Dynatrace, with the local time it arrived. */
-  private lastServerDate?: { server: number; local: number }
+  private lastServerDate: { server: number; local: number } | undefined
 
   constructor(private readonly options: HttpOptions) {
     this.allowed = new Set([...options.allowedOrigins])

@@ -89,8 +89,9 @@ export class Logger {
     if (value === undefined || value.trim().length < 4) return
     const parts = [value]
     const segments = value.split('.')
-    if (segments.length >= 3 && segments[segments.length - 1]!.length >= 8) {
-      parts.push(segments[segments.length - 1]!)
+    const last = segments.at(-1)
+    if (segments.length >= 3 && last !== undefined && last.length >= 8) {
+      parts.push(last)
     }
     for (const part of parts) {
       if (!this.secrets.has(part)) {

@@ -69,8 +69,8 @@ const PERMISSION = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
 const CONDITION_NAME = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
 const WORD_CHAR = /[\w.:*$@{}/-]/
 
-/** Split `text` into tokens, each with its position. */
-function tokenize(text: string): Token[] {
+/** Split `text` into tokens, each with its position, and the end of the text. */
+function tokenize(text: string): { tokens: Token[]; end: Token } {
   const tokens: Token[] = []
   let line = 1
   let lineStart = 0
@@ -81,7 +81,7 @@ function tokenize(text: string): Token[] {
     column: offset - lineStart + 1
   })
   while (i < text.length) {
-    const ch = text[i]!
+    const ch = text.charAt(i)
     if (ch === '\n') {
       i++
       line++
@@ -102,7 +102,7 @@ function tokenize(text: string): Token[] {
       let j = i + 1
       let closed = false
       while (j < text.length) {
-        const c = text[j]!
+        const c = text.charAt(j)
         if (c === '\\' && j + 1 < text.length) {
           value += text[j + 1]
           j += 2
@@ -141,7 +141,7 @@ function tokenize(text: string): Token[] {
     }
     if (WORD_CHAR.test(ch)) {
       let j = i
-      while (j < text.length && WORD_CHAR.test(text[j]!)) {
+      while (j < text.length && WORD_CHAR.test(text.charAt(j))) {
         // `//` inside a word still starts a comment.
         if (text[j] === '/' && text[j + 1] === '/') break
         j++
@@ -151,13 +151,11 @@ function tokenize(text: string): Token[] {
       continue
     }
     // Any other character is a one-character word, so the parser can name it in an error.
-    const cp = text.codePointAt(i)!
-    const char = String.fromCodePoint(cp)
+    const char = String.fromCodePoint(text.codePointAt(i) ?? 0)
     tokens.push({ ...start, kind: 'word', text: char, end: i + char.length })
     i += char.length
   }
-  tokens.push({ ...pos(i), kind: 'end', text: '', end: i })
-  return tokens
+  return { tokens, end: { ...pos(i), kind: 'end', text: '', end: i } }
 }
 
 const keyword = (token: Token, word: string): boolean =>
@@ -186,14 +184,18 @@ class Parser {
   readonly statements: PolicyStatement[] = []
   readonly errors: PolicySyntaxError[] = []
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    /** What every read past the last token sees. */
+    private readonly end: Token
+  ) {}
 
   private peek(): Token {
-    return this.tokens[this.i]!
+    return this.tokens[this.i] ?? this.end
   }
 
   private next(): Token {
-    const token = this.tokens[this.i]!
+    const token = this.tokens[this.i] ?? this.end
     if (token.kind !== 'end') this.i++
     return token
   }
@@ -277,7 +279,7 @@ class Parser {
         conditions.push(this.condition())
       }
     }
-    const last = this.tokens[this.i - 1]!
+    const last = this.tokens[this.i - 1] ?? this.end
     const end = this.next()
     if (end.kind === 'end') {
       // Point just after the statement's last token, not at the end of the text.
@@ -386,7 +388,8 @@ class Parser {
  * in `errors`, with the line and column (1-based) of the offending token.
  */
 export function parsePolicyStatements(text: string): ParsedPolicy {
-  return new Parser(tokenize(text)).parse()
+  const { tokens, end } = tokenize(text)
+  return new Parser(tokens, end).parse()
 }
 
 /** One error as a single line: `line 2, column 14: expected …`. */

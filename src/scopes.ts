@@ -267,22 +267,30 @@ export function parseList(text: string): string[] {
 export function editDistance(a: string, b: string, max = Infinity): number {
   const s = a.toLowerCase()
   const t = b.toLowerCase()
-  let prev = new Uint32Array(t.length + 1)
+  // prev[j]: the distance of s's first i - 1 and t's first j characters; cur: row i.
+  let prev = Uint32Array.from({ length: t.length + 1 }, (_, j) => j)
   let cur = new Uint32Array(t.length + 1)
-  for (let j = 0; j <= t.length; j++) prev[j] = j
+  // The distance of the last row's whole s and whole t.
+  let distance = t.length
   for (let i = 1; i <= s.length; i++) {
+    const c = s.charCodeAt(i - 1)
     cur[0] = i
     let rowMin = i
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1
-      const value = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      cur[j] = value
-      if (value < rowMin) rowMin = value
+    let diagonal = i - 1 // prev[j - 1]
+    let left = i // cur[j - 1]
+    for (const [j, up] of prev.entries()) {
+      if (j === 0) continue
+      const cost = c === t.charCodeAt(j - 1) ? 0 : 1
+      left = Math.min(up + 1, left + 1, diagonal + cost)
+      cur[j] = left
+      diagonal = up
+      if (left < rowMin) rowMin = left
     }
     if (rowMin > max) return max + 1
+    distance = left
     ;[prev, cur] = [cur, prev]
   }
-  return prev[t.length]!
+  return distance
 }
 
 /** The words of a scope name, lower-case and sorted: `ReadSettings` and `settings.read` → read,settings. */
@@ -302,7 +310,7 @@ function letterCounts(text: string): Map<string, number> {
   const lower = text.toLowerCase()
   // UTF-16 units, as editDistance compares them.
   for (let i = 0; i < lower.length; i++) {
-    const c = lower[i]!
+    const c = lower.charAt(i)
     counts.set(c, (counts.get(c) ?? 0) + 1)
   }
   return counts
@@ -326,7 +334,7 @@ function letterDistance(
 /** words() and letterCounts() of each catalogue entry, once per catalogue: audits ask thousands of times. */
 const catalogueKeys = new WeakMap<
   readonly string[],
-  { words: string[]; letters: Map<string, number>[] }
+  { entry: string; words: string; letters: Map<string, number> }[]
 >()
 
 /** The closest catalogue entries to `name` (at most three), or none when nothing is close. */
@@ -334,27 +342,27 @@ export function suggest(name: string, catalogue: readonly string[]): string[] {
   // The same words in another order or notation (`ReadSettings` → `settings.read`).
   let keys = catalogueKeys.get(catalogue)
   if (keys === undefined) {
-    keys = {
-      words: catalogue.map(words),
-      letters: catalogue.map(letterCounts)
-    }
+    keys = catalogue.map((entry) => ({
+      entry,
+      words: words(entry),
+      letters: letterCounts(entry)
+    }))
     catalogueKeys.set(catalogue, keys)
   }
-  const { words: known, letters } = keys
   const target = words(name)
-  const sameWords = catalogue.filter((_, i) => known[i] === target)
+  const sameWords = keys.filter((k) => k.words === target).map((k) => k.entry)
   if (sameWords.length > 0) return sameWords.slice(0, 3)
   const limit = Math.max(2, Math.floor(name.length / 3))
   const nameLetters = letterCounts(name)
-  const close = catalogue
+  const close = keys
     // Lower bounds first (the difference in length, then in letters), so that only close
     // candidates cost the quadratic editDistance.
     .filter(
-      (candidate, i) =>
-        Math.abs(candidate.length - name.length) <= limit &&
-        letterDistance(nameLetters, letters[i]!) <= limit
+      (k) =>
+        Math.abs(k.entry.length - name.length) <= limit &&
+        letterDistance(nameLetters, k.letters) <= limit
     )
-    .map((candidate) => ({
+    .map(({ entry: candidate }) => ({
       candidate,
       d: editDistance(name, candidate, limit)
     }))

@@ -130,7 +130,9 @@ export function compareMonaco(
       : consumer.selection
     const plan = planDeploy(manifest, selection)
     findings.push(...problemFindings(plan.problems))
-    const minted = (consumer.classic ?? consumer.platform)!
+    // Every consumer mints at least one token (consumerOf in index.ts).
+    const minted = consumer.classic ?? consumer.platform
+    if (!minted) continue
     for (const credential of ['classic', 'platform'] as const) {
       const other: Credential =
         credential === 'classic' ? 'platform' : 'classic'

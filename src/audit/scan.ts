@@ -539,7 +539,7 @@ function withValues(
     else if (value === undefined || value === null) {
       // `token-scopes:` with nothing after it is an empty string to the runner.
       const empty = plainValue('')
-      empty.file = container.file!
+      if (container.file !== undefined) empty.file = container.file
       const line = lines.linePos(key.range?.[0] ?? 0).line
       empty.line = line
       empty.lineOf = () => line

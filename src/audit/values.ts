@@ -63,16 +63,27 @@ export function scalarText(node: Scalar): string {
   return typeof node.value === 'string' ? node.value : String(node.value)
 }
 
-/** Index of the last entry of the ascending `starts` that is <= `offset` (0 when none is). */
-function lastAtOrBefore(starts: ArrayLike<number>, offset: number): number {
+/**
+ * The last entry of the ascending `starts` that is <= `offset`, and its index (the first
+ * entry when none is; `starts` is never empty: a text's first line starts at 0).
+ */
+function lastAtOrBefore(
+  starts: readonly number[],
+  offset: number
+): { index: number; start: number } {
+  let found = { index: 0, start: 0 }
   let low = 0
   let high = starts.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (starts[mid]! <= offset) low = mid
-    else high = mid - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const start = starts[mid]
+    if (start === undefined) break
+    if (start <= offset) {
+      found = { index: mid, start }
+      low = mid + 1
+    } else high = mid - 1
   }
-  return low
+  return found
 }
 
 /** Offsets just after each line break of `text`, after a 0 for the first line. */
@@ -98,37 +109,44 @@ function literalBlockMap(
   const header = source.indexOf('\n')
   if (header < 0) return () => start
   let tables:
-    | { sourceStarts: number[]; sourceLengths: number[]; valueStarts: number[] }
+    | {
+        sourceLines: { start: number; length: number }[]
+        valueStarts: number[]
+      }
     | undefined
   return (offset) => {
     if (tables === undefined) {
       const sourceStarts = lineStartsOf(source.slice(header + 1))
-      const sourceLengths = sourceStarts.map((at, j) => {
+      const sourceLines = sourceStarts.map((at, j) => {
         const next = sourceStarts[j + 1]
         const end = next === undefined ? source.length - header - 1 : next - 1
         const cr = source[header + 1 + end - 1] === '\r' ? 1 : 0
-        return Math.max(0, end - at - cr)
+        return { start: at, length: Math.max(0, end - at - cr) }
       })
-      tables = { sourceStarts, sourceLengths, valueStarts: lineStartsOf(value) }
+      tables = { sourceLines, valueStarts: lineStartsOf(value) }
     }
-    const { sourceStarts, sourceLengths, valueStarts } = tables
+    const { sourceLines, valueStarts } = tables
     const clamped = Math.max(0, Math.min(offset, value.length))
-    const valueLine = lastAtOrBefore(valueStarts, clamped)
-    const column = clamped - valueStarts[valueLine]!
-    const j = Math.min(valueLine, sourceStarts.length - 1)
+    const { index: valueLine, start: lineStart } = lastAtOrBefore(
+      valueStarts,
+      clamped
+    )
+    const column = clamped - lineStart
+    const j = Math.min(valueLine, sourceLines.length - 1)
     const valueLineStart = valueStarts[j]
     const valueLineLength =
       valueLineStart === undefined
         ? 0
         : (valueStarts[j + 1] ?? value.length + 1) - 1 - valueLineStart
-    const sourceLength = sourceLengths[j]!
-    const indent = Math.max(0, sourceLength - valueLineLength)
+    // lineStartsOf always has the first line, so sourceLines[j] exists.
+    const sourceLine = sourceLines[j] ?? { start: 0, length: 0 }
+    const indent = Math.max(0, sourceLine.length - valueLineLength)
     return (
       start +
       header +
       1 +
-      sourceStarts[j]! +
-      Math.min(indent + column, sourceLength)
+      sourceLine.start +
+      Math.min(indent + column, sourceLine.length)
     )
   }
 }
@@ -176,7 +194,8 @@ function foldedMap(
       }
       table[value.length] = p
     }
-    return start + table[Math.max(0, Math.min(offset, value.length))]!
+    // The table has an entry for every offset from 0 to value.length.
+    return start + (table[Math.max(0, Math.min(offset, value.length))] ?? 0)
   }
 }
 
@@ -251,7 +270,7 @@ export function indexOfItem(text: string, item: string): number {
     return entries.first.get(item) ?? -1
   }
   for (let i = text.indexOf(item); i >= 0; i = text.indexOf(item, i + 1)) {
-    const before = i === 0 ? '' : text[i - 1]!
+    const before = text.charAt(i - 1)
     const after = text[i + item.length] ?? ''
     if (/^[\s,]?$/.test(before) && /^[\s,]?$/.test(after)) return i
   }

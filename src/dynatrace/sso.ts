@@ -110,7 +110,7 @@ function ssoError(
   const missing = /missing following scopes \[([^\]]*)\]/i.exec(description)
   if (missing) {
     return new ActionError(
-      `Dynatrace SSO refused the token: the OAuth client lacks scope(s) ${log.clean(missing[1]!)}. Grant them to the client in Account Management → OAuth clients, or remove them from oauth-scopes.`
+      `Dynatrace SSO refused the token: the OAuth client lacks scope(s) ${log.clean(missing[1] ?? '')}. Grant them to the client in Account Management → OAuth clients, or remove them from oauth-scopes.`
     )
   }
   if (

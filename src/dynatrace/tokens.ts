@@ -375,7 +375,7 @@ export async function cleanUpLostCreate(
   const { exact, unsure } = findOrphans(listed, lost.name, lost.expirationDate)
   if (unsure.length > 0) {
     log.warning(
-      `${lost.noun[0]!.toUpperCase()}${lost.noun.slice(1)}(s) ${unsure.map((t) => t.id).join(', ')} named "${lost.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${lost.expirationDate}.`
+      `${lost.noun.charAt(0).toUpperCase()}${lost.noun.slice(1)}(s) ${unsure.map((t) => t.id).join(', ')} named "${lost.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${lost.expirationDate}.`
     )
   }
   for (const orphan of exact) {

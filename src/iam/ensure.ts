@@ -211,8 +211,9 @@ async function createPolicy(
     }
     const found = await api.listPolicies('account', plan.spec.name)
     const same = found.filter((p) => p.name === plan.spec.name)
-    if (same.length === 1) {
-      const adopted = await api.getPolicy(same[0]!.uuid, same[0]!.name)
+    const [only, ...others] = same
+    if (only && others.length === 0) {
+      const adopted = await api.getPolicy(only.uuid, only.name)
       return { uuid: adopted.uuid, adopted }
     }
     // Only a lost request that created nothing is worth one more try.
@@ -276,12 +277,17 @@ export async function ensureBindings(
   const batches = outcomes.flatMap((o) =>
     o.added.map((batch) => ({ o, batch }))
   )
-  const results = await mapLimit(batches, IAM_CONCURRENCY, ({ batch }) =>
-    appendBatch(api, batch, log)
+  const results = await mapLimit(
+    batches,
+    IAM_CONCURRENCY,
+    async ({ o, batch }) => ({
+      o,
+      batch,
+      already: await appendBatch(api, batch, log)
+    })
   )
   // Groups a concurrent run added first are unchanged, not added by us.
-  for (const [i, { o, batch }] of batches.entries()) {
-    const already = results[i]!
+  for (const { o, batch, already } of results) {
     if (already.size === 0) continue
     const groups = batch.groups.filter(
       (g) => !already.has(g.uuid.toLowerCase())
@@ -377,6 +383,10 @@ async function appendBatch(
   log: Logger
 ): Promise<Set<string>> {
   const subject = `policy "${log.clean(batch.policy.name, 80)}" to ${batch.groups.length === 1 ? 'group' : 'groups'} ${batch.groups.map((g) => `"${log.clean(g.name, 80)}"`).join(', ')}`
+  // ensurePolicies filled in the UUID of every policy it created before any append.
+  const policyUuid = batch.policy.uuid
+  if (policyUuid === undefined)
+    throw new Error(`The policy of ${subject} was not created.`)
   const already = new Set<string>()
   let groups = batch.groups
   for (let attempt = 0; ; attempt++) {
@@ -384,7 +394,7 @@ async function appendBatch(
     try {
       const result = await api.appendBindings(
         batch.level,
-        batch.policy.uuid!,
+        policyUuid,
         appendBody(groups, batch.boundaries),
         subject
       )

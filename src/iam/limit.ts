@@ -19,13 +19,14 @@ export async function mapLimit<T, R>(
   fn: (item: T, index: number) => Promise<R>
 ): Promise<R[]> {
   const results = new Array<R>(items.length)
-  let next = 0
+  // One iterator shared by the workers: each entry is taken by exactly one of them.
+  const queue = items.entries()
   let failure: { error: unknown } | undefined
   const worker = async (): Promise<void> => {
-    while (failure === undefined && next < items.length) {
-      const index = next++
+    for (const [index, item] of queue) {
+      if (failure !== undefined) return
       try {
-        results[index] = await fn(items[index]!, index)
+        results[index] = await fn(item, index)
       } catch (error) {
         failure ??= { error }
       }

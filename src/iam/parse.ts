@@ -170,9 +170,10 @@ function readList<T>(
       error instanceof YAMLParseError && error.linePos
         ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})`
         : ''
-    const reason = error.message
-      .split('\n')[0]!
-      .replace(/ at line \d+, column \d+:?$/, '')
+    const reason = (error.message.split('\n')[0] ?? '').replace(
+      / at line \d+, column \d+:?$/,
+      ''
+    )
     out.problems.push({
       path: [input],
       message: `is not valid YAML${where}: ${neutralise(reason, 200)}`
@@ -377,9 +378,8 @@ function parseLevel(
   if (text === 'account') return { type: 'account' }
   if (text === 'environment') return { type: 'environment' }
   const m = /^environment:(.*)$/.exec(text)
-  if (m && ENV_ID.test(m[1]!.trim())) {
-    return { type: 'environment', id: m[1]!.trim() }
-  }
+  const id = m?.[1]?.trim()
+  if (id !== undefined && ENV_ID.test(id)) return { type: 'environment', id }
   reader.problem(
     path,
     m
@@ -405,8 +405,9 @@ function describe(value: unknown): string {
 
 /** One problem is the message; several are listed under a heading. */
 export function problemsError(problems: string[]): ActionError | undefined {
-  if (problems.length === 0) return undefined
-  if (problems.length === 1) return new ActionError(problems[0]!)
+  const [first, ...others] = problems
+  if (first === undefined) return undefined
+  if (others.length === 0) return new ActionError(first)
   return new ActionError(
     `Invalid IAM input:\n${problems.map((p) => `  - ${p}`).join('\n')}`
   )

@@ -159,7 +159,7 @@ export function statementLines(text: string): StatementLine[] {
     current = ''
   }
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
+    const ch = text.charAt(i)
     if (quote) {
       current += ch
       if (ch === quote) quote = undefined
@@ -202,33 +202,36 @@ export function lineDiff(
       ...after.map((l) => `+ ${l.text}`)
     ]
   }
-  // common[i][j]: length of the longest common subsequence of before[i..] and after[j..].
-  const common = Array.from({ length: n + 1 }, () =>
-    new Array<number>(m + 1).fill(0)
-  )
+  // common[i * (m + 1) + j]: length of the longest common subsequence of before[i..]
+  // and after[j..]; 0 once either is exhausted (i = n or j = m).
+  const common = new Uint32Array((n + 1) * (m + 1))
+  const lcs = (i: number, j: number): number => common[i * (m + 1) + j] ?? 0
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      common[i]![j] =
-        before[i]!.key === after[j]!.key
-          ? common[i + 1]![j + 1]! + 1
-          : Math.max(common[i + 1]![j]!, common[i]![j + 1]!)
+      common[i * (m + 1) + j] =
+        before[i]?.key === after[j]?.key
+          ? lcs(i + 1, j + 1) + 1
+          : Math.max(lcs(i + 1, j), lcs(i, j + 1))
     }
   }
   const out: string[] = []
   let i = 0
   let j = 0
-  while (i < n || j < m) {
-    if (i < n && j < m && before[i]!.key === after[j]!.key) {
-      out.push(`  ${after[j]!.text}`)
+  for (;;) {
+    const removed = before[i]
+    const added = after[j]
+    if (removed && added && removed.key === added.key) {
+      out.push(`  ${added.text}`)
       i++
       j++
-    } else if (i < n && (j === m || common[i + 1]![j]! >= common[i]![j + 1]!)) {
-      out.push(`- ${before[i++]!.text}`)
-    } else {
-      out.push(`+ ${after[j++]!.text}`)
-    }
+    } else if (removed && (!added || lcs(i + 1, j) >= lcs(i, j + 1))) {
+      out.push(`- ${removed.text}`)
+      i++
+    } else if (added) {
+      out.push(`+ ${added.text}`)
+      j++
+    } else return out
   }
-  return out
 }
 
 /** A name the run resolved, or the UUID it was given (as code) when it knows no name. */

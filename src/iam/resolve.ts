@@ -314,7 +314,8 @@ function resolvePolicy(
         : "the new policy of this step's policies input"
     })
   }
-  if (candidates.length === 1) return candidates[0]!.ref
+  const [only, ...others] = candidates
+  if (only && others.length === 0) return only.ref
   if (candidates.length > 1) {
     problems.push(
       `${at}.policy: ${show(text)} is ambiguous: it matches ${candidates.map((c) => c.what).join(' and ')}. Use the UUID of the one you mean.`
@@ -348,8 +349,8 @@ function resolveNamed(
     return { uuid: text, name: known?.name ?? text }
   }
   const matches = (list ?? []).filter((x) => x.name === text)
-  if (matches.length === 1)
-    return { uuid: matches[0]!.uuid, name: matches[0]!.name }
+  const [only, ...others] = matches
+  if (only && others.length === 0) return { uuid: only.uuid, name: only.name }
   if (matches.length > 1) {
     problems.push(
       `${at}: ${kind} ${show(text)} matches ${matches.length} ${kind === 'group' ? 'groups' : 'boundaries'} (${matches.map((m) => m.uuid).join(', ')}); use the UUID of the one you mean.`

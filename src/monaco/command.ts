@@ -66,8 +66,7 @@ export function deployCommands(
       const dynamic = new Set<keyof Selection>()
       let manifest: string | undefined
       let positional = false
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i]!
+      for (let i = 0, arg = args[0]; arg !== undefined; arg = args[++i]) {
         const eq = arg.indexOf('=')
         const name = arg.startsWith('-') && eq > 0 ? arg.slice(0, eq) : arg
         const field = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined

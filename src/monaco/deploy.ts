@@ -145,8 +145,7 @@ export function planDeploy(
   const placements: Placement[] = []
   const seen = new Set<string>()
   const refused = new Set<string>()
-  while (queue.length > 0) {
-    const name = queue.shift()!
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     const project = byName.get(name)
     if (seen.has(name) || !project) continue
     seen.add(name)

@@ -160,15 +160,15 @@ export function parseType(
   }
   if (!isMap(node))
     return { error: 'has a type that is neither a name nor a map' }
-  if (node.items.length !== 1) {
+  const [pair, ...others] = node.items
+  if (pair === undefined || others.length > 0) {
     return {
       error:
-        node.items.length === 0
+        pair === undefined
           ? 'has no type'
           : 'has more than one type (only one config type is allowed at once)'
     }
   }
-  const pair = node.items[0]!
   const keyNode = deref(pair.key, doc)
   const key = isScalar(keyNode) ? scalarText(keyNode) : ''
   const value = deref(pair.value, doc)

@@ -423,17 +423,27 @@ function upsertBinding(ctx: Ctx, wanted: BindingRecord, merge: boolean): void {
 function pairBody(req: EmuRequest, ctx: Ctx): Partial<BindingRecord> {
   const body = readBody(req, ctx) ?? {}
   if (!isObject(body)) throw accountError(400, 'Request body must be an object')
-  return {
+  return withoutUndefined({
     parameters: stringMap(body.parameters, 'parameters'),
     metadata: stringMap(body.metadata, 'metadata'),
     boundaries: existingBoundaries(ctx, body.boundaries)
-  }
+  })
 }
 
-function withoutUndefined<T extends object>(o: T): T {
+/** `T` with its possibly-undefined properties made optional instead (as the object is after filtering). */
+type WithoutUndefined<T> = {
+  [K in keyof T as undefined extends T[K] ? never : K]: T[K]
+} & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<
+    T[K],
+    undefined
+  >
+}
+
+function withoutUndefined<T extends object>(o: T): WithoutUndefined<T> {
   return Object.fromEntries(
     Object.entries(o).filter(([, v]) => v !== undefined)
-  ) as T
+  ) as WithoutUndefined<T>
 }
 
 const bindingRoutes: ScopedRoute[] = [

@@ -52,30 +52,30 @@ export interface RunActionOptions {
   inputs: Record<string, string>
   /** Extra environment, applied over the runner context (e.g. RUNNER_DEBUG,
    * HTTPS_PROXY). */
-  env?: Record<string, string>
+  env?: Record<string, string> | undefined
   /** Node binary; default process.execPath. See node24Path(). */
-  node?: string
-  entry?: 'main' | 'post'
+  node?: string | undefined
+  entry?: 'main' | 'post' | undefined
   /** STATE_* values for a post step. */
-  state?: Record<string, string>
+  state?: Record<string, string> | undefined
   /** Kill the step after this long (exit code 124); default 60 s. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Working directory and GITHUB_WORKSPACE; default a fresh empty folder. */
-  cwd?: string
+  cwd?: string | undefined
   /** Folder with action.yml; default the repository root. */
-  actionDir?: string
+  actionDir?: string | undefined
   /**
    * The job's ID-token service (`permissions: id-token: write`): its two runner
    * variables, ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, are
    * set for the step. Without it the step gets neither, as in a job without that
    * permission.
    */
-  idTokens?: IdTokenProvider
+  idTokens?: IdTokenProvider | undefined
   /** Scripts (paths from actionDir) run instead of action.yml's runs.main and
    * runs.post, e.g. the sources for `npm run local`. */
-  entryPoints?: { main: string; post?: string }
+  entryPoints?: { main: string; post?: string } | undefined
   /** Node options before the script, e.g. ['--import', 'tsx'] for TypeScript. */
-  nodeArgs?: string[]
+  nodeArgs?: string[] | undefined
 }
 
 /** What the runner passes a step of a job that may request ID tokens. */
@@ -101,7 +101,7 @@ export interface RunJobOptions {
 interface ActionManifest {
   defaults: Record<string, string>
   main: string
-  post?: string
+  post?: string | undefined
 }
 
 const manifests = new Map<string, ActionManifest>()
