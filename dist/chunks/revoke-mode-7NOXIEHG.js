@@ -1,0 +1,59 @@
+import {
+  authenticate,
+  revokeTarget
+} from "./chunk-FDRJ4MCM.js";
+import {
+  revokeToken,
+  revokeUrl
+} from "./chunk-6NUVIXBQ.js";
+import "./chunk-UDY75SBC.js";
+import "./chunk-YKYQ6NYA.js";
+import {
+  tokenTypeOf
+} from "./chunk-Y3FONXFZ.js";
+import "./chunk-2LVTJKVT.js";
+import {
+  revocationSummary,
+  setOutput,
+  writeSummary
+} from "./chunk-TC7Z5OUA.js";
+import "./chunk-UXD24YEM.js";
+import "./chunk-B2VLX7FN.js";
+import "./chunk-UKRPGWYF.js";
+import {
+  errorMessage
+} from "./chunk-IKGYFQ6X.js";
+import "./chunk-YSH2IDXS.js";
+
+// src/revoke-mode.ts
+async function revokeMode(base) {
+  const { inputs, log } = base;
+  const id = inputs.tokenId;
+  setOutput("token-id", id);
+  let result;
+  try {
+    const target = revokeTarget(inputs, id, tokenTypeOf(id));
+    const { ctx, bearer } = await authenticate(base, revokeUrl(target));
+    result = await revokeToken(ctx.http, log, bearer.accessToken, target);
+  } catch (error) {
+    log.warning(
+      `Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`
+    );
+    await writeSummary(
+      log,
+      revocationSummary(id, "failed", errorMessage(error))
+    );
+    return;
+  }
+  if (result === "revoked") {
+    log.info(`Revoked token ${id}.`);
+    await writeSummary(log, revocationSummary(id, result, ""));
+    return;
+  }
+  const unknown = `Dynatrace does not know token ${id} (HTTP 404), so there was nothing to revoke: it was already revoked or deleted, or token-id is wrong or belongs to another ${tokenTypeOf(id) === "classic" ? "environment (environment-url)" : "account (account-urn)"}.`;
+  log.info(unknown);
+  await writeSummary(log, revocationSummary(id, "unknown-id", unknown));
+}
+export {
+  revokeMode
+};
