@@ -13,7 +13,7 @@ import { getBearer } from '../src/dynatrace/sso.js'
 import { ensureIam, type IamResult } from '../src/iam/index.js'
 import { readInputs } from '../src/inputs.js'
 import { Logger } from '../src/log.js'
-import { createHttp } from '../src/main.js'
+import { createHttp } from '../src/runtime.js'
 import {
   BUILTIN_POLICIES,
   DEFAULT_ACCOUNT_UUID,

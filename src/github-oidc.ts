@@ -24,7 +24,7 @@ import {
 import type { Context } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import type { Session } from './main.js'
+import type { Session } from './runtime.js'
 
 /** The issuer of GitHub Actions ID tokens, which a Dynatrace trust must name. */
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'

@@ -1,11 +1,11 @@
 import { getBearer } from './dynatrace/sso.js'
 import { errorMessage } from './errors.js'
 import type { Http } from './http.js'
-import { createHttp } from './client.js'
 import { readInputs } from './inputs.js'
 import { Logger } from './log.js'
 import { revokeToken, revokeUrl } from './revoke.js'
-import { loadToken } from './state.js'
+import { createHttp } from './runtime.js'
+import { loadToken, type SavedToken } from './state.js'
 import { revocationSummary, writeSummary } from './summary.js'
 
 /**
@@ -39,45 +39,8 @@ export async function post(): Promise<void> {
     return
   }
 
-  let http: Http | undefined
   try {
-    const inputs = readInputs(log)
-    // Talk only to where main created the token (from state), not to re-derived URLs.
-    http = createHttp(inputs, log, [
-      saved.ssoUrl,
-      saved.platformUrl,
-      saved.accountApiUrl
-    ])
-    // The bearer from main has expired by now (it lives minutes): authenticate afresh.
-    let result: 'revoked' | 'already-gone'
-    if (inputs.auth === 'github-oidc') {
-      // The runner's ID-token variables live for the whole job: a fresh ID token,
-      // while the delete's connection opens.
-      const { federate, federationContext } = await import('./github-oidc.js')
-      const federated = await federate(
-        http,
-        federationContext(inputs, log, saved.platformUrl),
-        revokeUrl(saved)
-      )
-      result = await revokeToken(
-        federated.http,
-        log,
-        federated.bearer.idToken.value,
-        saved
-      )
-    } else {
-      const accountUuid = saved.accountUuid ?? inputs.accountUuid
-      const pending = getBearer(http, log, {
-        tokenUrl: saved.ssoUrl,
-        credentials: inputs.credentials!,
-        scopes: inputs.oauthScopes,
-        ...(accountUuid ? { accountUuid } : {})
-      })
-      // The delete's connection opens while the SSO request is in flight.
-      http.preconnect(revokeUrl(saved))
-      const bearer = await pending
-      result = await revokeToken(http, log, bearer.accessToken, saved)
-    }
+    const result = await revokeSaved(log, saved)
     log.info(
       result === 'revoked'
         ? `Revoked token ${saved.id}.`
@@ -96,10 +59,52 @@ export async function post(): Promise<void> {
         `${errorMessage(error)} It stays valid until ${saved.expiresAt}; delete it in Dynatrace if that is too long.`
       )
     )
+  }
+}
+
+/** Authenticate afresh and delete the saved token. */
+async function revokeSaved(
+  log: Logger,
+  saved: SavedToken
+): Promise<'revoked' | 'already-gone'> {
+  let http: Http | undefined
+  try {
+    const inputs = readInputs(log)
+    // Talk only to where main created the token (from state), not to re-derived URLs.
+    http = createHttp(inputs, log, [
+      saved.ssoUrl,
+      saved.platformUrl,
+      saved.accountApiUrl
+    ])
+    // The bearer from main has expired by now (it lives minutes): authenticate afresh.
+    if (inputs.auth === 'github-oidc') {
+      // The runner's ID-token variables live for the whole job: a fresh ID token,
+      // while the delete's connection opens.
+      const { federate, federationContext } = await import('./github-oidc.js')
+      const federated = await federate(
+        http,
+        federationContext(inputs, log, saved.platformUrl),
+        revokeUrl(saved)
+      )
+      return await revokeToken(
+        federated.http,
+        log,
+        federated.bearer.idToken.value,
+        saved
+      )
+    }
+    const accountUuid = saved.accountUuid ?? inputs.accountUuid
+    const pending = getBearer(http, log, {
+      tokenUrl: saved.ssoUrl,
+      credentials: inputs.credentials!,
+      scopes: inputs.oauthScopes,
+      ...(accountUuid ? { accountUuid } : {})
+    })
+    // The delete's connection opens while the SSO request is in flight.
+    http.preconnect(revokeUrl(saved))
+    const bearer = await pending
+    return await revokeToken(http, log, bearer.accessToken, saved)
   } finally {
     http?.dispose()
   }
 }
-
-/** @github/local-action looks for `run` in the post entry. */
-export { post as run }

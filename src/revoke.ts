@@ -1,6 +1,7 @@
 import { deleteClassicToken } from './dynatrace/api-tokens.js'
 import { ActionError } from './errors.js'
 import type { Http } from './http.js'
+import type { Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 
 /** Where a token lives, enough to delete it. */
@@ -42,4 +43,20 @@ export async function revokeToken(
     target.accountUuid,
     target.id
   )
+}
+
+/** Where a token of this run's inputs lives. */
+export function revokeTarget(
+  inputs: Inputs,
+  id: string,
+  type: 'classic' | 'platform'
+): RevokeTarget {
+  const { platformUrl, accountApiUrl } = inputs.endpoints
+  return {
+    id,
+    type,
+    accountApiUrl,
+    ...(platformUrl ? { platformUrl } : {}),
+    ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
+  }
 }

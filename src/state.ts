@@ -1,24 +1,5 @@
 import * as core from '@actions/core'
-
-/**
- * Keys saved for the post step. Only what revocation needs — never a secret: the post
- * step authenticates afresh with the client credentials it reads from its inputs.
- */
-export const State = {
-  TokenId: 'token-id',
-  TokenType: 'token-type',
-  ExpiresAt: 'expires-at',
-  /** Classic tokens: the platform URL they live on. */
-  PlatformUrl: 'platform-url',
-  /** Platform tokens: the Account Management API and account. */
-  AccountApiUrl: 'account-api-url',
-  AccountUuid: 'account-uuid',
-  SsoUrl: 'sso-url',
-  /** 'false' when the user opted out of revocation. */
-  Revoke: 'revoke',
-  /** 'true' when main already revoked the token after a later failure. */
-  Revoked: 'revoked'
-} as const
+import { State } from './outputs.js'
 
 export interface SavedToken {
   id: string

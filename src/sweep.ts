@@ -6,6 +6,7 @@ import { deleteClassicToken } from './dynatrace/api-tokens.js'
 import { listPlatformTokens } from './dynatrace/platform-token-list.js'
 import { deletePlatformToken } from './dynatrace/platform-tokens.js'
 import { ActionError, errorMessage } from './errors.js'
+import { Output } from './outputs.js'
 import { escapeHtml, writeSummary } from './summary.js'
 
 /**
@@ -53,49 +54,18 @@ const RESERVE_MS = 1000
 const MAX_ROWS = 200
 
 export async function sweep(ctx: Context, bearer: string): Promise<void> {
-  const { inputs, log, http } = ctx
+  const { inputs, log } = ctx
   const type = inputs.tokenType === 'platform' ? 'platform' : 'classic'
   const { prefix, olderThanSeconds } = inputs.sweep
-  const deps = { http, log, bearer }
-  const e = inputs.endpoints
   const noun = type === 'platform' ? 'platform token' : 'classic token'
   log.info(
     `Sweeping ${noun}s whose name starts with "${prefix}" that have expired${olderThanSeconds ? ` or were created more than ${formatDuration(olderThanSeconds)} ago` : ''}.`
   )
+  const deps = { http: ctx.http, log, bearer }
+  const sweeper: Sweeper = { ctx, deps, type, noun }
 
-  let candidates: Candidate[]
-  let unreadable: number
-  let complete: boolean
-  if (type === 'platform') {
-    const list = await listPlatformTokens(
-      deps,
-      { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! },
-      {
-        searchTerm: prefix,
-        maxPages: 100,
-        what: 'list platform tokens to sweep'
-      }
-    )
-    candidates = list.entries
-    unreadable = list.unreadable
-    complete = list.complete
-  } else {
-    const list = await listClassicTokens(
-      deps,
-      e.platformUrl!,
-      'list tokens to sweep'
-    )
-    candidates = list.entries.map((t) => ({
-      id: t.id,
-      name: t.name,
-      expirationDate: t.expirationDate,
-      createdAt: t.creationDate
-    }))
-    unreadable = list.unreadable
-    complete = list.complete
-  }
-
-  const now = http.serverNow()
+  const { candidates, unreadable, complete } = await listCandidates(sweeper)
+  const now = ctx.http.serverNow()
   const outcome: Outcome = {
     deleted: [],
     left: [],
@@ -111,7 +81,92 @@ export async function sweep(ctx: Context, bearer: string): Promise<void> {
     else if (verdict.delete) due.push({ token, reason: verdict.reason })
     else outcome.left.push({ token, reason: verdict.reason })
   }
+  await deleteDue(sweeper, due, outcome)
 
+  const ids = outcome.deleted.map((d) => d.token.id)
+  core.setOutput(Output.SweptCount, String(ids.length))
+  core.setOutput(Output.SweptIds, JSON.stringify(ids))
+  const line = `Swept ${ids.length} ${noun}${ids.length === 1 ? '' : 's'} whose name starts with "${prefix}"; ${outcome.left.length} such left, ${outcome.otherNames} with other names not considered${unreadable > 0 ? `, ${unreadable} listed without a readable ID not considered` : ''}.`
+  log.info(line)
+  if (!complete) {
+    log.warning(
+      `The ${noun} list was longer than the action reads in one run; run the sweep again to reach the rest.`
+    )
+  }
+  await writeSummary(
+    log,
+    sweepSummary(noun, prefix, olderThanSeconds, outcome, log)
+  )
+
+  if (outcome.failures.length > 0) {
+    throw new ActionError(
+      `Could not delete ${outcome.failures.length} of ${due.length} due ${noun}${due.length === 1 ? '' : 's'} (${ids.length} deleted). First failure: ${outcome.failures[0]}`
+    )
+  }
+  if (outcome.outOfTime) {
+    throw new ActionError(
+      `The sweep ran out of time (timeout-seconds: ${inputs.timeoutSeconds}) after deleting ${ids.length} ${noun}${ids.length === 1 ? '' : 's'}; ${due.length - ids.length} due ones are left. Raise timeout-seconds, or run the sweep again.`
+    )
+  }
+}
+
+/** One sweep's run: where it talks, with which bearer, and which kind of token. */
+interface Sweeper {
+  ctx: Context
+  deps: { http: Context['http']; log: Context['log']; bearer: string }
+  type: 'classic' | 'platform'
+  noun: string
+}
+
+/** This repository's tokens of the swept type, as far as the list could be read. */
+async function listCandidates(
+  sweeper: Sweeper
+): Promise<{ candidates: Candidate[]; unreadable: number; complete: boolean }> {
+  const { ctx, deps, type } = sweeper
+  const { inputs } = ctx
+  const e = inputs.endpoints
+  if (type === 'platform') {
+    const list = await listPlatformTokens(
+      deps,
+      { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! },
+      {
+        searchTerm: inputs.sweep.prefix,
+        maxPages: 100,
+        what: 'list platform tokens to sweep'
+      }
+    )
+    return {
+      candidates: list.entries,
+      unreadable: list.unreadable,
+      complete: list.complete
+    }
+  }
+  const list = await listClassicTokens(
+    deps,
+    e.platformUrl!,
+    'list tokens to sweep'
+  )
+  return {
+    candidates: list.entries.map((t) => ({
+      id: t.id,
+      name: t.name,
+      expirationDate: t.expirationDate,
+      createdAt: t.creationDate
+    })),
+    unreadable: list.unreadable,
+    complete: list.complete
+  }
+}
+
+/** Delete the due tokens while the time budget lasts; record each result in `outcome`. */
+async function deleteDue(
+  sweeper: Sweeper,
+  due: Decision[],
+  outcome: Outcome
+): Promise<void> {
+  const { ctx, deps, type, noun } = sweeper
+  const { inputs, log, http } = ctx
+  const e = inputs.endpoints
   for (const [index, decision] of due.entries()) {
     if (http.remainingMs() < RESERVE_MS) {
       outcome.outOfTime = true
@@ -121,7 +176,7 @@ export async function sweep(ctx: Context, bearer: string): Promise<void> {
           reason: `due (${rest.reason}) but not reached: the time budget (timeout-seconds) ran out`
         })
       }
-      break
+      return
     }
     const { token } = decision
     try {
@@ -147,32 +202,6 @@ export async function sweep(ctx: Context, bearer: string): Promise<void> {
       outcome.left.push({ token, reason: `could not be deleted: ${why}` })
       outcome.failures.push(`${token.id}: ${why}`)
     }
-  }
-
-  const ids = outcome.deleted.map((d) => d.token.id)
-  core.setOutput('swept-count', String(ids.length))
-  core.setOutput('swept-ids', JSON.stringify(ids))
-  const line = `Swept ${ids.length} ${noun}${ids.length === 1 ? '' : 's'} whose name starts with "${prefix}"; ${outcome.left.length} such left, ${outcome.otherNames} with other names not considered${unreadable > 0 ? `, ${unreadable} listed without a readable ID not considered` : ''}.`
-  log.info(line)
-  if (!complete) {
-    log.warning(
-      `The ${noun} list was longer than the action reads in one run; run the sweep again to reach the rest.`
-    )
-  }
-  await writeSummary(
-    log,
-    sweepSummary(noun, prefix, olderThanSeconds, outcome, log)
-  )
-
-  if (outcome.failures.length > 0) {
-    throw new ActionError(
-      `Could not delete ${outcome.failures.length} of ${due.length} due ${noun}${due.length === 1 ? '' : 's'} (${ids.length} deleted). First failure: ${outcome.failures[0]}`
-    )
-  }
-  if (outcome.outOfTime) {
-    throw new ActionError(
-      `The sweep ran out of time (timeout-seconds: ${inputs.timeoutSeconds}) after deleting ${ids.length} ${noun}${ids.length === 1 ? '' : 's'}; ${due.length - ids.length} due ones are left. Raise timeout-seconds, or run the sweep again.`
-    )
   }
 }
 

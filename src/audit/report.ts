@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import type { FailOn } from '../inputs.js'
 import { neutralise, type Logger } from '../log.js'
+import { Output } from '../outputs.js'
 import { escapeHtml, writeSummary } from '../summary.js'
 import type { Finding, Severity } from './findings.js'
 import { shortList } from './rules.js'
@@ -110,8 +111,8 @@ export async function report(
     if (f.line !== undefined) properties.startLine = f.line
     log[f.severity](f.message, properties)
   }
-  core.setOutput('audit-report', log.redact(reportJson(findings)))
-  core.setOutput('audit-findings', String(findings.length))
+  core.setOutput(Output.AuditReport, log.redact(reportJson(findings)))
+  core.setOutput(Output.AuditFindings, String(findings.length))
 
   const c = count(findings)
   const scanned = `${plural(context.files, 'file')}, ${plural(context.steps, 'step')} using this action`

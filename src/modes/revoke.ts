@@ -1,16 +1,17 @@
 import * as core from '@actions/core'
-import type { Context } from './context.js'
-import { errorMessage } from './errors.js'
-import { tokenTypeOf } from './inputs.js'
-import { authenticate, revokeTarget } from './main.js'
-import { revokeToken, revokeUrl } from './revoke.js'
-import { revocationSummary, writeSummary } from './summary.js'
+import type { Context } from '../context.js'
+import { errorMessage } from '../errors.js'
+import { tokenTypeOf } from '../inputs.js'
+import { Output } from '../outputs.js'
+import { revokeTarget, revokeToken, revokeUrl } from '../revoke.js'
+import { authenticate } from '../runtime.js'
+import { revocationSummary, writeSummary } from '../summary.js'
 
 /** mode: revoke — revoke token-id (minted by an earlier job with revoke: false). */
 export async function revokeMode(base: Context): Promise<void> {
   const { inputs, log } = base
   const id = inputs.tokenId!
-  core.setOutput('token-id', id)
+  core.setOutput(Output.TokenId, id)
   let result: 'revoked' | 'already-gone'
   try {
     const target = revokeTarget(inputs, id, tokenTypeOf(id))

@@ -1,0 +1,327 @@
+import * as core from '@actions/core'
+import type { Context } from '../context.js'
+import { createClassicToken } from '../dynatrace/api-tokens.js'
+import type { Bearer } from '../dynatrace/sso.js'
+import {
+  checkedServerNow,
+  tokenProblems,
+  type AskedFor,
+  type MintedToken
+} from '../dynatrace/tokens.js'
+import { formatDuration } from '../duration.js'
+import { ActionError, errorMessage } from '../errors.js'
+import type { IamResult } from '../iam/index.js'
+import type { Inputs } from '../inputs.js'
+import type { Logger } from '../log.js'
+import type { DerivedScopes } from '../monaco/derive.js'
+import { Output } from '../outputs.js'
+import { revokeTarget, revokeToken } from '../revoke.js'
+import { authenticate, type Session } from '../runtime.js'
+import { markRevoked, saveToken } from '../state.js'
+import { mintSummary, writeSummary, type MintSummary } from '../summary.js'
+
+/** Budget for revoking a token after a failure, on top of timeout-seconds. */
+const CLEANUP_BUDGET_MS = 20_000
+/** After adding IAM bindings, how long token creation keeps retrying a 403. */
+const IAM_PROPAGATION_MS = 60_000
+
+/**
+ * What mint and plan check before any request: the scopes derived from a Monaco project
+ * (token-scopes empty with monaco-manifest), and the IAM YAML, like every other input.
+ */
+export async function checkBeforeRequests(
+  inputs: Inputs,
+  log: Logger
+): Promise<DerivedScopes | undefined> {
+  let derived: DerivedScopes | undefined
+  if (
+    inputs.tokenType !== 'none' &&
+    inputs.tokenScopes.length === 0 &&
+    inputs.audit.monacoManifest !== undefined
+  ) {
+    const { deriveTokenScopes } = await import('../monaco/derive.js')
+    derived = await deriveTokenScopes(inputs, log)
+    inputs.tokenScopes = derived.scopes.map((s) => s.scope)
+  }
+  if (inputs.policies !== '' || inputs.bindings !== '') {
+    const { checkIamInputs } = await import('../iam/index.js')
+    checkIamInputs(inputs)
+  }
+  return derived
+}
+
+/** Where mint and plan stand when they part: authenticated, IAM done (or read for a plan). */
+export interface Prepared {
+  session: Session
+  iam: IamResult | undefined
+  environment: { id?: string; url?: string }
+  /** Extra summary sections: the derived scopes, the IAM changes. */
+  sections: string[]
+}
+
+/**
+ * The part mint and plan share: the bearer, IAM (applied, or only compared with a plan),
+ * the environment's outputs and the summary's sections.
+ */
+export async function prepare(
+  base: Context,
+  derived: DerivedScopes | undefined
+): Promise<Prepared> {
+  const { inputs } = base
+  // With a GitHub ID token there is no IAM work (refused with the inputs) and plan
+  // reads nothing from Account Management.
+  const needsIam =
+    inputs.auth === 'client-credentials' &&
+    (inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan')
+  const e = inputs.endpoints
+  const first = needsIam
+    ? e.accountApiUrl
+    : inputs.tokenType === 'classic'
+      ? e.platformUrl
+      : inputs.tokenType === 'platform'
+        ? e.accountApiUrl
+        : undefined
+  const session = await authenticate(base, first)
+
+  let iam: IamResult | undefined
+  if (needsIam) {
+    const { ensureIam } = await import('../iam/index.js')
+    iam = await ensureIam(session.ctx, session.bearer.accessToken, {
+      dryRun: inputs.mode === 'plan'
+    })
+  }
+  if (e.platformUrl) core.setOutput(Output.EnvironmentUrl, e.platformUrl)
+  if (e.classicUrl) core.setOutput(Output.ClassicEnvironmentUrl, e.classicUrl)
+  core.setOutput(Output.BindingsAdded, String(iam?.bindingsAdded ?? 0))
+  core.setOutput(Output.PoliciesChanged, String(iam?.policiesChanged ?? 0))
+
+  const sections = iam ? [iam.summaryHtml] : []
+  if (derived) {
+    const { derivedSummaryHtml } = await import('../monaco/derive.js')
+    sections.unshift(derivedSummaryHtml(derived))
+  }
+  const environment = {
+    ...(e.environmentId ? { id: e.environmentId } : {}),
+    ...(e.platformUrl ? { url: e.platformUrl } : {})
+  }
+  return { session, iam, environment, sections }
+}
+
+/** The job summary of mint or plan: the outcome's details on what every outcome shows. */
+export async function summarize(
+  prepared: Prepared,
+  details: Omit<MintSummary, 'credential' | 'environment' | 'sections'>
+): Promise<void> {
+  const { session, environment, sections } = prepared
+  await writeSummary(
+    session.ctx.log,
+    mintSummary({
+      ...details,
+      credential: session.credential,
+      environment,
+      sections
+    })
+  )
+}
+
+/** mode: mint — IAM if asked for, then the token (or, with token-type none, the bearer). */
+export async function mint(
+  base: Context,
+  notes: string[],
+  derived: DerivedScopes | undefined
+): Promise<void> {
+  const prepared = await prepare(base, derived)
+  if (base.inputs.tokenType === 'none') await handOnBearer(prepared)
+  else await mintToken(prepared, notes)
+}
+
+/** token-type: none — the bearer is the credential handed on. */
+async function handOnBearer(prepared: Prepared): Promise<void> {
+  const { inputs, log } = prepared.session.ctx
+  const expiresAt = setAccessToken(prepared.session.bearer)
+  const lifetime = expiresAt
+    ? `, valid until ${expiresAt} (${formatDuration(Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000)))}; it is not renewed)`
+    : ''
+  log.info(
+    `token-type is none: only the ${inputs.auth === 'github-oidc' ? 'GitHub ID token' : 'SSO bearer'} is handed on, as access-token${lifetime}.`
+  )
+  await summarize(prepared, {
+    mode: 'mint',
+    tokenType: 'none',
+    lifetimeSeconds: 0,
+    revoke: false
+  })
+}
+
+/**
+ * Create the token, save it for the post step, check it is the token asked for and hand
+ * it on; a token the job cannot use is revoked at once (what became of it goes to `notes`).
+ */
+async function mintToken(prepared: Prepared, notes: string[]): Promise<void> {
+  const { ctx, bearer } = prepared.session
+  const { inputs, log } = ctx
+  const e = inputs.endpoints
+  const { token, asked } = await createToken(
+    ctx,
+    bearer,
+    prepared.iam !== undefined && prepared.iam.bindingsAdded > 0
+  )
+  saveToken({
+    id: token.id,
+    type: token.type,
+    expiresAt: token.expiresAt,
+    ssoUrl: inputs.auth === 'github-oidc' ? '' : e.ssoTokenUrl,
+    revoke: inputs.revoke,
+    revoked: false,
+    ...(token.type === 'classic'
+      ? { platformUrl: e.platformUrl! }
+      : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
+  })
+  try {
+    // The token handed on must be the token asked for.
+    const problems = tokenProblems(token, asked)
+    if (problems.length > 0) throw new ActionError(problems.join(' '))
+    handOff(inputs, token, bearer)
+  } catch (error) {
+    // The token exists but the job cannot use it: do not leave it valid.
+    notes.push(await revokeAfterFailure(ctx, bearer, token))
+    throw error
+  }
+  log.info(
+    `Created ${token.type} token ${token.id} (${token.scopes.join(', ')}), expiring at ${token.expiresAt}${inputs.revoke ? '; it is revoked in the post step' : ''}.`
+  )
+  await summarize(prepared, {
+    mode: 'mint',
+    tokenType: token.type,
+    token,
+    lifetimeSeconds: inputs.tokenLifetimeSeconds,
+    revoke: inputs.revoke
+  })
+}
+
+async function createToken(
+  ctx: Context,
+  bearer: Bearer,
+  iamChanged: boolean
+): Promise<{ token: MintedToken; asked: AskedFor }> {
+  const { inputs, log, http } = ctx
+  const e = inputs.endpoints
+  // Expiry on Dynatrace's clock (the SSO response's Date header), which must not run
+  // far ahead of the runner's: a forged Date header must not lengthen the token's life.
+  const runnerNow = Date.now()
+  const now = checkedServerNow(log, http.serverNow(), runnerNow)
+  // The milliseconds are random: with the name, they identify this run's token if a
+  // create's answer is lost (jobs of a matrix share the default name).
+  const expirationDate = new Date(
+    Math.floor((now + inputs.tokenLifetimeSeconds * 1000) / 1000) * 1000 +
+      1 +
+      Math.floor(Math.random() * 998)
+  ).toISOString()
+  const asked: AskedFor = {
+    scopes: inputs.tokenScopes,
+    allowedScopes: inputs.allowedScopes,
+    lifetimeSeconds: inputs.tokenLifetimeSeconds,
+    expirationDate,
+    runnerNow
+  }
+  const deps = { http, log, bearer: bearer.accessToken }
+  if (inputs.tokenType === 'classic') {
+    const token = await createClassicToken(deps, {
+      platformUrl: e.platformUrl!,
+      ...(e.environmentId ? { environmentId: e.environmentId } : {}),
+      name: inputs.tokenName,
+      scopes: inputs.tokenScopes,
+      expirationDate,
+      ...(iamChanged ? { retryForbiddenUntil: now + IAM_PROPAGATION_MS } : {})
+    })
+    return { token, asked }
+  }
+  // Without platform-token-owner no userUuid is sent, and Dynatrace makes the OAuth
+  // client's subject user the owner (recorded live; whether the bearer's `sub` is that
+  // user's UUID is not documented, so the action does not guess it).
+  // Loaded on demand, like IAM: a classic mint never evaluates it.
+  const { createPlatformToken } =
+    await import('../dynatrace/platform-tokens.js')
+  const token = await createPlatformToken(deps, {
+    accountApiUrl: e.accountApiUrl,
+    accountUuid: inputs.accountUuid!,
+    environmentId: e.environmentId!,
+    name: inputs.tokenName,
+    scopes: inputs.tokenScopes,
+    expirationDate,
+    repositoryPrefix: inputs.sweep.prefix,
+    ...(inputs.platformTokenOwner
+      ? { ownerUuid: inputs.platformTokenOwner }
+      : {})
+  })
+  return { token, asked }
+}
+
+/**
+ * Outputs and the optional env var. The token was masked when it arrived. The runner's
+ * file commands throw plain errors when their files are missing or unwritable.
+ */
+function handOff(inputs: Inputs, token: MintedToken, bearer: Bearer): void {
+  try {
+    writeHandOff(inputs, token, bearer)
+  } catch (error) {
+    if (error instanceof ActionError) throw error
+    throw new ActionError(
+      `Could not hand the token to later steps: ${errorMessage(error)}. The runner's GITHUB_OUTPUT${inputs.exportVariable ? ' / GITHUB_ENV' : ''} file is missing or not writable (outside GitHub Actions, run the action with those files set, e.g. through npm run local).`
+    )
+  }
+}
+
+function writeHandOff(
+  inputs: Inputs,
+  token: MintedToken,
+  bearer: Bearer
+): void {
+  if (inputs.outputAccessToken) setAccessToken(bearer)
+  core.setOutput(Output.Token, token.secret)
+  core.setOutput(Output.TokenId, token.id)
+  core.setOutput(Output.TokenType, token.type)
+  core.setOutput(Output.TokenExpiresAt, token.expiresAt)
+  core.setOutput(Output.TokenScopes, token.scopes.join(','))
+  if (inputs.exportVariable)
+    core.exportVariable(inputs.exportVariable, token.secret)
+}
+
+/**
+ * Outputs access-token (masked since it arrived) and access-token-expires-at, where
+ * known; returns that expiry.
+ */
+function setAccessToken(bearer: Bearer): string | undefined {
+  core.setOutput(Output.AccessToken, bearer.accessToken)
+  if (bearer.expiresAt === undefined) return undefined
+  const expiresAt = new Date(bearer.expiresAt).toISOString()
+  core.setOutput(Output.AccessTokenExpiresAt, expiresAt)
+  return expiresAt
+}
+
+/** Revoke a token the job cannot use; resolves with what happened, for the summary. */
+async function revokeAfterFailure(
+  ctx: Context,
+  bearer: Bearer,
+  token: MintedToken
+): Promise<string> {
+  const { inputs, log } = ctx
+  const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
+  try {
+    const result = await revokeToken(
+      http,
+      log,
+      bearer.accessToken,
+      revokeTarget(inputs, token.id, token.type)
+    )
+    markRevoked()
+    log.info(`Revoked token ${token.id} because the step failed (${result}).`)
+    return `Token ${token.id} was created but not handed on; it has been revoked.`
+  } catch (error) {
+    log.warning(
+      `Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`
+    )
+    // Whether the post step's retry works is not known yet: no promise here.
+    return `Token ${token.id} was created but not handed on, and revoking it failed: ${errorMessage(error)} It stays valid until ${token.expiresAt} unless the post step's second attempt (reported below) succeeds; if it does not, delete the token in Dynatrace.`
+  }
+}

@@ -1,0 +1,71 @@
+import * as core from '@actions/core'
+import type { Context } from '../context.js'
+import { API_TOKENS_PATH } from '../dynatrace/api-tokens.js'
+import type { Inputs } from '../inputs.js'
+import type { DerivedScopes } from '../monaco/derive.js'
+import { Output } from '../outputs.js'
+import { prepare, summarize } from './mint.js'
+
+/**
+ * mode: plan — what mint would do with the same inputs: the IAM changes (read, not made)
+ * and the token it would ask for, as the plan output and in the summary. Nothing changes.
+ */
+export async function plan(
+  base: Context,
+  derived: DerivedScopes | undefined
+): Promise<void> {
+  const { inputs, log } = base
+  const prepared = await prepare(base, derived)
+  const { session, iam } = prepared
+  const platformUrl = inputs.endpoints.platformUrl
+  if (session.federated && platformUrl) {
+    const { checkTrust } = await import('../github-oidc.js')
+    // The plain client: a 403 is an answer here, not a failure.
+    await checkTrust(
+      base,
+      session.federated,
+      `${platformUrl}${API_TOKENS_PATH}?pageSize=1`
+    )
+  }
+  const planned = {
+    iam: iam?.changes ?? null,
+    token: await plannedToken(inputs, derived)
+  }
+  // Inputs never carry the secret (checked), but outputs get the same last line of defence as logs.
+  core.setOutput(Output.Plan, log.redact(JSON.stringify(planned)))
+  log.info('Plan mode: nothing was changed and no token was created.')
+  await summarize(prepared, {
+    mode: 'plan',
+    tokenType: inputs.tokenType,
+    planned: {
+      name: inputs.tokenName,
+      scopes: inputs.tokenScopes,
+      derived: derived !== undefined
+    },
+    lifetimeSeconds: inputs.tokenLifetimeSeconds,
+    revoke: inputs.revoke
+  })
+}
+
+/** The plan output's token: what a mint would ask Dynatrace for, or null for none. */
+async function plannedToken(
+  inputs: Inputs,
+  derived: DerivedScopes | undefined
+): Promise<Record<string, unknown> | null> {
+  if (inputs.tokenType === 'none') return null
+  const e = inputs.endpoints
+  return {
+    type: inputs.tokenType,
+    name: inputs.tokenName,
+    scopes: inputs.tokenScopes,
+    lifetimeSeconds: inputs.tokenLifetimeSeconds,
+    environment: e.environmentId ?? null,
+    ...(derived
+      ? {
+          scopesDerived: (await import('../monaco/derive.js')).derivedPlan(
+            derived
+          )
+        }
+      : {})
+  }
+}
