@@ -1,6 +1,6 @@
 /**
  * The real-network part of `npm run bench`: every endpoint behind TLS on its own origin
- * (SSO, Account Management, the environment; a throw-away CA trusted through
+ * (SSO, Account Management, the environment, GitHub's ID-token service; a throw-away CA trusted through
  * NODE_EXTRA_CA_CERTS), round-trip time added by a forwarder on loopback (half each way;
  * the TCP handshake is local, so not counted), and a forward proxy. Only loopback
  * addresses. For each action folder given (this checkout, and e.g. today's main built in
@@ -14,13 +14,22 @@
  *   TLS connections   per origin per step, at zero RTT
  *   CONNECT tunnels   per step behind HTTPS_PROXY
  *   fixed cost        main (classic mint) over TLS at zero RTT against bare `node -e 0`
+ *
+ * Scenarios: classic and platform tokens with an OAuth client (SSO, then the environment
+ * or Account Management), and a classic token with `auth: github-oidc` (the runner's
+ * ID-token service on its own TLS origin, then the environment); a folder whose
+ * action.yml has no `auth` input skips the OIDC scenarios.
  */
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   DEFAULT_ACCOUNT_UUID,
   startEmulator,
   startForwardProxy,
+  startGitHubOidc,
+  type GitHubOidcService,
   type RunningEmulator
 } from '../test/emulator/index.js'
 import {
@@ -40,8 +49,10 @@ const RUNS = Number(process.env.BENCH_NET_RUNS ?? 5)
 const RTT_LOW = 100
 const RTT_HIGH = 500
 
-type Origin = 'sso' | 'account' | 'environment'
-const ORIGINS: Origin[] = ['sso', 'account', 'environment']
+/** `github`: the runner's ID-token service (auth: github-oidc), its own origin as on a runner. */
+type Origin = 'sso' | 'account' | 'environment' | 'github'
+const ORIGINS: Origin[] = ['sso', 'account', 'environment', 'github']
+const OIDC_AUDIENCE = 'https://abc12345.apps.dynatrace.com'
 
 export interface ActionUnderTest {
   label: string
@@ -53,7 +64,11 @@ interface Scenario {
   name: string
   entry: 'main' | 'post'
   extra: Record<string, string>
+  /** auth: github-oidc — the step gets the runner's ID-token variables. */
+  oidc?: true
 }
+
+const OIDC_INPUTS = { auth: 'github-oidc', 'oidc-audience': OIDC_AUDIENCE }
 
 const SCENARIOS: Scenario[] = [
   { name: 'classic main', entry: 'main', extra: {} },
@@ -67,8 +82,16 @@ const SCENARIOS: Scenario[] = [
     name: 'platform post',
     entry: 'post',
     extra: { 'token-type': 'platform', 'token-scopes': 'settings:objects:read' }
-  }
+  },
+  { name: 'oidc classic main', entry: 'main', extra: OIDC_INPUTS, oidc: true },
+  { name: 'oidc classic post', entry: 'post', extra: OIDC_INPUTS, oidc: true }
 ]
+
+/** Whether the action at `action.dir` declares the input (read from its action.yml). */
+const hasInput = (action: ActionUnderTest, name: string): boolean =>
+  new RegExp(`^  ${name}:`, 'm').test(
+    readFileSync(join(action.dir, 'action.yml'), 'utf8')
+  )
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -95,27 +118,69 @@ export async function benchNetwork(
   line: (name: string, value: string | number) => void
 ): Promise<void> {
   const ca = createTestCa()
-  const emu: RunningEmulator = await startEmulator({ contractPath: null })
+  // The bench mints hundreds of platform tokens: the caps stay out of the way.
+  const emu: RunningEmulator = await startEmulator({
+    contractPath: null,
+    platformTokenCaps: { perUser: 1e9, perAccount: 1e9 }
+  })
+  const github: GitHubOidcService = await startGitHubOidc()
+  // The environment trusts the job's ID tokens (workload identity federation).
+  emu.trust(
+    {
+      audience: OIDC_AUDIENCE,
+      mappings: [
+        {
+          scopes: [
+            'environment-api:api-tokens:write',
+            'environment-api:api-tokens:read'
+          ],
+          claimMappings: [
+            {
+              claimName: 'repository',
+              claimValue: github.job.repository,
+              matchType: 'EXACT'
+            }
+          ]
+        }
+      ]
+    },
+    github
+  )
+  const githubPath = new URL(github.requestUrl).pathname
   const fronts = {} as Record<Origin, TlsFront>
   const links = {} as Record<Origin, DelayLink>
   const proxy = await startForwardProxy()
   try {
     for (const o of ORIGINS) {
-      fronts[o] = await startTlsFront(emu.port, ca)
+      fronts[o] = await startTlsFront(
+        o === 'github' ? Number(new URL(github.requestUrl).port) : emu.port,
+        ca
+      )
       links[o] = await startDelayLink(fronts[o].port)
     }
     const env = { NODE_EXTRA_CA_CERTS: ca.caPath }
+    const urlOf = (o: Origin, via: 'links' | 'proxy'): string =>
+      via === 'links'
+        ? `https://127.0.0.1:${links[o].port}`
+        : `https://${o}.localhost:${fronts[o].port}`
+    /** The runner's ID-token variables, the service behind TLS on its own origin. */
+    const idTokenEnv = (via: 'links' | 'proxy'): Record<string, string> => ({
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${urlOf('github', via)}${githubPath}?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken
+    })
     /** Inputs for the fronts, through the delay links or by name through the proxy. */
     const inputs = (
       extra: Record<string, string>,
       via: 'links' | 'proxy'
     ): Record<string, string> => {
-      const url = (o: Origin): string =>
-        via === 'links'
-          ? `https://127.0.0.1:${links[o].port}`
-          : `https://${o}.localhost:${fronts[o].port}`
+      const url = (o: Origin): string => urlOf(o, via)
+      const base = emulatorInputs(emu, {})
+      if (extra.auth === 'github-oidc') {
+        delete base['client-id']
+        delete base['client-secret']
+      }
       return {
-        ...emulatorInputs(emu, {}),
+        ...base,
         'environment-url': url('environment'),
         'sso-url': `${url('sso')}/sso/oauth2/token`,
         'account-api-url': url('account'),
@@ -138,7 +203,11 @@ export async function benchNetwork(
         actionDir: action.dir,
         entry: scenario.entry,
         inputs: inputs(scenario.extra, via),
-        env: via === 'proxy' ? { ...env, HTTPS_PROXY: proxy.url } : env,
+        env: {
+          ...env,
+          ...(scenario.oidc ? idTokenEnv(via) : {}),
+          ...(via === 'proxy' ? { HTTPS_PROXY: proxy.url } : {})
+        },
         ...(state ? { state } : {})
       })
       if (result.exitCode !== 0)
@@ -165,8 +234,12 @@ export async function benchNetwork(
 
     const tagOf = (action: ActionUnderTest, s: string): string =>
       `${s} [${action.label}]`
+    /** The actions that have the scenario's inputs (a build before auth: github-oidc has not). */
+    const able = (scenario: Scenario): ActionUnderTest[] =>
+      actions.filter((a) => !scenario.oidc || hasInput(a, 'auth'))
     // --- critical path in RTTs: runs of the actions interleaved, so load drift is shared
     for (const scenario of SCENARIOS) {
+      const actions = able(scenario)
       setRtt(0)
       const states = new Map<
         ActionUnderTest,
@@ -231,11 +304,13 @@ export async function benchNetwork(
       const tag = (s: string): string => tagOf(action, s)
       // --- TLS connections per origin, and requests, per step at zero RTT ---------------
       for (const scenario of SCENARIOS) {
+        if (!able(scenario).includes(action)) continue
         const state = await stateFor(action, scenario, 'links')
         const before = Object.fromEntries(
           ORIGINS.map((o) => [o, fronts[o].connections.length])
         ) as Record<Origin, number>
         const requestsBefore = emu.requests.length
+        const idTokensBefore = github.requests.length
         await run(action, scenario, 'links', state)
         const counts = ORIGINS.map((o) => {
           const opened = fronts[o].connections.slice(before[o])
@@ -245,14 +320,17 @@ export async function benchNetwork(
           tag(`TLS connections per origin, ${scenario.name}`),
           counts.join(', ')
         )
+        const idTokens = github.requests.length - idTokensBefore
         line(
           tag(`requests, ${scenario.name}`),
-          emu.requests.length - requestsBefore
+          `${emu.requests.length - requestsBefore} to Dynatrace` +
+            (scenario.oidc ? ` + ${idTokens} ID-token request` : '')
         )
       }
 
       // --- CONNECT tunnels behind HTTPS_PROXY --------------------------------------------
       for (const scenario of SCENARIOS) {
+        if (!able(scenario).includes(action)) continue
         const state = await stateFor(action, scenario, 'proxy')
         const before = proxy.seen.length
         await run(action, scenario, 'proxy', state)
@@ -270,6 +348,7 @@ export async function benchNetwork(
       await fronts[o]?.close()
     }
     await emu.close()
+    await github.close()
     ca.remove()
   }
 }

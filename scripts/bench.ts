@@ -1,7 +1,8 @@
 /**
  * npm run bench — figures for the committed bundle, one per line (issue #7).
  *
- *   dist size            bytes of every file in dist/ and the total
+ *   dist size            bytes of every file in dist/ and the total; bytes of dist/ a
+ *                        classic mint and its post step really load (module hook)
  *   step overhead        median wall time of main (classic mint, no added latency, 20
  *                        runs) ÷ median wall time of `node -e 0`, same spawn method,
  *                        same run — on Node 24 (the runner's) and the machine's Node
@@ -9,6 +10,9 @@
  *                        (requests on the critical path × 50 ms + bare Node start)
  *   request counts       classic mint, platform mint, post revocation, an IAM ensure
  *                        that adds bindings, a converged IAM rerun
+ *   auth: github-oidc    requests of a classic mint and its post (ID token + Dynatrace),
+ *                        and main's median time against client credentials in the same
+ *                        interleaved runs, without and with added latency
  *   IAM at scale         requests and wall time to ensure 200 bindings
  *                        (10 environments × 4 policies × 5 groups)
  *   real network         over TLS, with added round-trip time and a proxy: see
@@ -22,12 +26,23 @@
  * Figures, not pass/fail: targets are in the README's Performance section.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import {
   BUILTIN_POLICIES,
   DEFAULT_ACCOUNT_UUID,
   startEmulator,
+  startGitHubOidc,
+  type GitHubOidcService,
   type RunningEmulator
 } from '../test/emulator/index.js'
 import {
@@ -188,28 +203,55 @@ for (const file of files.sort()) {
   line(`dist size: ${relative('.', file)} (bytes)`, size)
 }
 line('dist size: total (bytes)', total)
-// What each step loads: dist/index.js, the step's own chunk (main or post, imported on
-// demand) and every chunk those import statically.
+// What each step really loads: every dist/ file a classic mint and its post step import,
+// traced by a module hook (scripts/trace-loaded.mjs), so code behind a dynamic import
+// counts when, and only when, the step runs it.
 for (const action of ACTIONS) {
-  for (const step of ['main', 'post'] as const) {
-    const loaded = new Set<string>()
-    const follow = (file: string): void => {
-      if (loaded.has(file)) return
-      loaded.add(file)
-      const text = readFileSync(file, 'utf8')
-      for (const m of text.matchAll(/from "(\.[^"]+)"/g))
-        follow(join(dirname(file), m[1]!))
-      if (file.endsWith('index.js')) {
-        for (const m of text.matchAll(/import\("(\.[^"]+)"\)/g))
-          if (m[1]!.includes(`/${step}-`)) follow(join(dirname(file), m[1]!))
-      }
+  const em = await startEmulator()
+  try {
+    const traced = async (
+      entry: 'main' | 'post',
+      state?: Record<string, string>
+    ): Promise<{ bytes: number; state: Record<string, string> }> => {
+      const file = join(mkdtempSync(join(tmpdir(), 'bench-trace-')), 'loaded')
+      writeFileSync(file, '')
+      const result = await runAction({
+        actionDir: action.dir,
+        entry,
+        inputs: emulatorInputs(em),
+        env: {
+          NODE_OPTIONS: `--import ${pathToFileURL(resolve('scripts/trace-loaded.mjs')).href}`,
+          BENCH_TRACE_FILE: file
+        },
+        ...(state ? { state } : {})
+      })
+      if (result.exitCode !== 0)
+        throw new Error(`${entry} failed:\n${result.stdout}${result.stderr}`)
+      const dist = pathToFileURL(join(action.dir, 'dist')).href + '/'
+      const urls = new Set(
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((url) => url.startsWith(dist))
+      )
+      rmSync(dirname(file), { recursive: true, force: true })
+      const bytes = [...urls].reduce(
+        (n, url) => n + statSync(fileURLToPath(url)).size,
+        0
+      )
+      return { bytes, state: result.state }
     }
-    follow(join(action.dir, 'dist/index.js'))
-    const startup = [...loaded].reduce((n, f) => n + statSync(f).size, 0)
+    const main = await traced('main')
     line(
-      `dist size: loaded at start by ${step} (bytes) [${action.label}]`,
-      startup
+      `dist size: loaded by main, classic mint (bytes) [${action.label}]`,
+      main.bytes
     )
+    const post = await traced('post', main.state)
+    line(
+      `dist size: loaded by post, revocation (bytes) [${action.label}]`,
+      post.bytes
+    )
+  } finally {
+    await em.close()
   }
 }
 
@@ -277,6 +319,104 @@ try {
   )
 } finally {
   await iamEm.close()
+}
+
+// --- auth: github-oidc (this checkout) --------------------------------------------------
+// No Dynatrace secret: the runner's ID token is the bearer for the environment's token API.
+const OIDC_AUDIENCE = 'https://abc12345.apps.dynatrace.com'
+async function withOidc<T>(
+  latencyMs: number,
+  fn: (
+    em: RunningEmulator,
+    github: GitHubOidcService,
+    inputs: { oidc: Record<string, string>; client: Record<string, string> }
+  ) => Promise<T>
+): Promise<T> {
+  const em = await startEmulator({ latencyMs })
+  const github = await startGitHubOidc()
+  try {
+    em.trust(
+      {
+        audience: OIDC_AUDIENCE,
+        mappings: [
+          {
+            scopes: [
+              'environment-api:api-tokens:write',
+              'environment-api:api-tokens:read'
+            ],
+            claimMappings: [
+              {
+                claimName: 'repository',
+                claimValue: github.job.repository,
+                matchType: 'EXACT'
+              }
+            ]
+          }
+        ]
+      },
+      github
+    )
+    const client = emulatorInputs(em)
+    const { 'client-id': _id, 'client-secret': _secret, ...rest } = client
+    const oidc = {
+      ...rest,
+      auth: 'github-oidc',
+      'oidc-audience': OIDC_AUDIENCE
+    }
+    return await fn(em, github, { oidc, client })
+  } finally {
+    await github.close()
+    await em.close()
+  }
+}
+await withOidc(0, async (em, github, inputs) => {
+  const main = await runAction({ inputs: inputs.oidc, idTokens: github })
+  if (main.exitCode !== 0) throw new Error(`OIDC main failed:\n${main.stdout}`)
+  const mainDt = em.requests.length
+  const mainId = github.requests.length
+  line(
+    'requests: OIDC classic mint (main), all on the critical path',
+    `${mainId} ID token + ${mainDt} Dynatrace (create, verify)`
+  )
+  const post = await runAction({
+    entry: 'post',
+    state: main.state,
+    inputs: inputs.oidc,
+    idTokens: github
+  })
+  if (post.exitCode !== 0) throw new Error(`OIDC post failed:\n${post.stdout}`)
+  line(
+    'requests: OIDC post revocation',
+    `${github.requests.length - mainId} ID token + ${em.requests.length - mainDt} Dynatrace (delete)`
+  )
+})
+// Step time, the two auth modes' runs interleaved on the same emulator and machine load.
+for (const [label, node] of nodes) {
+  if (!node) continue
+  for (const latency of [0, LATENCY_MS])
+    await withOidc(latency, async (_em, github, inputs) => {
+      const times = { oidc: [] as number[], client: [] as number[] }
+      for (let i = 0; i <= RUNS; i++)
+        for (const auth of ['oidc', 'client'] as const) {
+          const result = await runAction({
+            node,
+            inputs: inputs[auth],
+            ...(auth === 'oidc' ? { idTokens: github } : {})
+          })
+          if (result.exitCode !== 0)
+            throw new Error(`${auth} main failed:\n${result.stdout}`)
+          if (i > 0) times[auth].push(result.durationMs) // run 0 warms the file cache
+        }
+      const at = latency ? `${latency} ms latency per request` : 'no latency'
+      line(
+        `main, OIDC classic mint, ${at}, median ms (${label})`,
+        median(times.oidc).toFixed(1)
+      )
+      line(
+        `main, client-credentials classic mint, ${at}, same runs, median ms (${label})`,
+        median(times.client).toFixed(1)
+      )
+    })
 }
 
 // --- IAM at scale -----------------------------------------------------------------

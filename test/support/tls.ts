@@ -43,7 +43,8 @@ export function createTestCa(
     'emulator.localhost',
     'sso.localhost',
     'account.localhost',
-    'environment.localhost'
+    'environment.localhost',
+    'github.localhost'
   ]
 ): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'test-ca-'))
