@@ -1,23 +1,21 @@
-import { ActionError, AmbiguousRequestError } from '../errors.js'
-import { attempts, parseJson, type Http, type HttpResponse } from '../http.js'
+import { ActionError } from '../errors.js'
+import { parseJson, type Http, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
+import type { Operation, Pages } from './client.js'
 import { explainError, missingAccess } from './errors.js'
 import {
   CLASSIC_TOKEN_ID,
-  MAX_CREATE_ATTEMPTS,
-  UntrustedAnswerError,
-  checkCreatedToken,
-  cleanUpLostCreate,
-  noteExpiry,
-  reportedScopes,
+  TokenApi,
   type ListedToken,
-  type LostCreate,
   type MintedToken
 } from './tokens.js'
 
 /**
- * Classic environment API tokens through the platform route, authenticated with the SSO
- * bearer (dynatrace-api.md §3.2–3.5).
+ * Classic environment API tokens (Environment API v2, "Tokens API v2":
+ * https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v2/api-tokens),
+ * through the platform route that accepts the SSO bearer
+ * (https://docs.dynatrace.com/docs/platform/upgrade/best-practices/stage-11-api-tokens/upgrade-api-endpoints):
+ * create (with its read-back), list, delete.
  */
 export const API_TOKENS_PATH = '/platform/classic/environment-api/v2/apiTokens'
 
@@ -35,6 +33,7 @@ const PHASE_3_HINT =
 const RETIRED = /only available in Account Management/i
 
 export interface ClassicTokenRequest {
+  /** The environment's platform URL (the client's base URL), for messages. */
   platformUrl: string
   environmentId?: string
   name: string
@@ -48,159 +47,182 @@ export interface ClassicTokenRequest {
   retryForbiddenUntil?: number
 }
 
-interface Deps {
-  http: Http
-  log: Logger
-  bearer: string
-  sleep?: (ms: number) => Promise<void>
+/** A listed token. Only `id` is checked; the other fields are as the server sent them. */
+export interface ClassicTokenEntry {
+  id: string
+  name: unknown
+  expirationDate: unknown
+  creationDate: unknown
 }
+
+export type ClassicTokenPages = Pages<ClassicTokenEntry>
 
 /**
- * Create a classic API token, mask it, and read back the scopes and expiry it really
- * has (Dynatrace drops unknown scopes silently). The caller checks them against what
- * was asked (tokenProblems) once it has saved the token for revocation, and revokes it
- * through the same path as any later failure.
+ * The list's paging (https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v2/api-tokens/get-all):
+ * `pageSize` up to 10,000, `fields` adds name, creation and expiry dates, and
+ * `nextPageKey` (alone, without the other parameters) fetches the next page.
  */
-export async function createClassicToken(
-  deps: Deps,
-  req: ClassicTokenRequest
-): Promise<MintedToken> {
-  const token = await createWithRecovery(deps, req)
-  await verifyToken(deps, req, token)
-  return token
-}
+const PAGE_SIZE = 1000
+const MAX_PAGES = 50
 
-async function createWithRecovery(
-  deps: Deps,
-  req: ClassicTokenRequest
-): Promise<MintedToken> {
-  const sleep =
-    deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-  for (let attempt = 1; ; attempt++) {
-    let response: HttpResponse
-    try {
-      response = await deps.http.request({
-        method: 'POST',
-        url: `${req.platformUrl}${API_TOKENS_PATH}`,
-        authorization: `Bearer ${deps.bearer}`,
-        json: {
-          name: req.name,
-          scopes: req.scopes,
-          expirationDate: req.expirationDate,
-          personalAccessToken: false
-        },
-        what: 'create the classic API token',
-        creates: true
-      })
-      if (response.status === 201 || response.status === 200) {
-        return readCreated(deps, req, response)
-      }
-    } catch (error) {
-      if (!(error instanceof AmbiguousRequestError)) throw error
-      // The token may exist without us holding its secret: find and delete it.
-      await cleanUpLostCreate(
-        deps.log,
-        error,
-        lostCreate(req),
-        () => listTokens(deps, req),
-        (id) => deleteClassicToken(deps, req.platformUrl, id)
-      )
-      if (error instanceof UntrustedAnswerError) {
-        // Not a network accident: asking again would most likely get the same answer.
-        throw new ActionError(
-          `${error.message} Nothing it created is left valid. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers, and try again.`
-        )
-      }
-      if (attempt >= MAX_CREATE_ATTEMPTS) {
-        throw new ActionError(
-          `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
-        )
-      }
-      deps.log.info('Trying again.')
-      continue
+/** The classic token API of one environment (`baseUrl`: its platform URL), with one bearer. */
+export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
+  protected readonly kind = {
+    type: 'classic',
+    idField: 'id',
+    idShape: CLASSIC_TOKEN_ID,
+    lost: {
+      noun: 'token',
+      deleteHint: 'under Access tokens in Dynatrace',
+      readHint:
+        ' Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.'
     }
+  } as const
+  protected readonly endpointInput = 'environment-url'
+
+  protected createOperation(req: ClassicTokenRequest): Operation {
+    return {
+      method: 'POST',
+      path: API_TOKENS_PATH,
+      json: {
+        name: req.name,
+        scopes: req.scopes,
+        expirationDate: req.expirationDate,
+        personalAccessToken: false
+      },
+      what: 'create the classic API token',
+      creates: true
+    }
+  }
+
+  /** Delete a classic token by ID. Resolves 'already-gone' on 404. */
+  async delete(id: string): Promise<'revoked' | 'already-gone'> {
+    const response = await this.send({
+      method: 'DELETE',
+      path: `${API_TOKENS_PATH}/${encodeURIComponent(id)}`,
+      what: `revoke token ${id}`
+    })
+    if (response.status === 204 || response.status === 200) return 'revoked'
+    if (response.status === 404) return 'already-gone'
+    const detail = this.explain(response)
+    const hint =
+      response.status === 400
+        ? ` ${PHASE_3_HINT}`
+        : this.accessHint(
+            response,
+            'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'
+          )
+    throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
+  }
+
+  /** Every page of the list (up to 50). Throws an ActionError saying why it failed. */
+  list(what: string): Promise<ClassicTokenPages> {
+    const fields = encodeURIComponent('+name,+creationDate,+expirationDate')
+    const page = (query: string): Operation => ({
+      method: 'GET',
+      path: `${API_TOKENS_PATH}?${query}`,
+      what
+    })
+    return this.readPages({
+      first: page(`pageSize=${PAGE_SIZE}&fields=${fields}`),
+      maxPages: MAX_PAGES,
+      listing: "the environment's tokens",
+      needs:
+        'The OAuth client needs environment-api:api-tokens:read (or api-tokens:tokens:read) to list tokens.',
+      items: 'apiTokens',
+      notAList:
+        'The environment answered the token list without an apiTokens list. Check environment-url.',
+      id: { field: 'id', shape: CLASSIC_TOKEN_ID },
+      fields: ['name', 'expirationDate', 'creationDate'],
+      next: (body) => {
+        const key = body.nextPageKey
+        return typeof key === 'string' && key !== ''
+          ? page(`nextPageKey=${encodeURIComponent(key)}`)
+          : undefined
+      }
+    })
+  }
+
+  /** A refused create: a 403 is retried while IAM changes apply, anything else fails. */
+  protected async refused(
+    req: ClassicTokenRequest,
+    response: HttpResponse
+  ): Promise<'retry' | ActionError> {
     if (
       response.status === 403 &&
       req.retryForbiddenUntil !== undefined &&
-      deps.http.serverNow() + 2000 < req.retryForbiddenUntil
+      this.http.serverNow() + 2000 < req.retryForbiddenUntil
     ) {
-      deps.log.info(
+      this.log.info(
         'HTTP 403 creating the token; IAM changes may still be applying, retrying in 2 s.'
       )
-      await sleep(2000)
-      continue
+      await new Promise<void>((resolve) => setTimeout(resolve, 2000))
+      return 'retry'
     }
-    throw createError(response, req, deps.log)
+    return createError(response, req, this.log)
   }
-}
 
-/**
- * The created token from a 2xx answer. An answer without a token of Dynatrace's shape,
- * or whose ID is not the token's, means a token may exist whose secret cannot be used:
- * it is handled like a lost answer.
- */
-function readCreated(
-  deps: Deps,
-  req: ClassicTokenRequest,
-  response: HttpResponse
-): MintedToken {
-  const body = parseJson(response.text) as Record<string, unknown> | undefined
-  const { id, secret } = checkCreatedToken(
-    deps.log,
-    'classic',
-    body?.token,
-    body?.id
-  )
-  const token: MintedToken = {
-    type: 'classic',
-    id,
-    secret,
-    name: req.name,
-    expiresAt: req.expirationDate,
-    reportedExpiries: [],
-    scopes: req.scopes,
-    scopesVerified: false
+  /** Every token's ID, name and expiry; throws the reason when the list cannot be had. */
+  protected async findLost(): Promise<ListedToken[]> {
+    const response = await this.send({
+      method: 'GET',
+      path: `${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
+      what: 'look for a token the failed request may have created'
+    })
+    if (response.status !== 200) {
+      throw new Error(`HTTP ${response.status} listing tokens`)
+    }
+    const list = parseJson(response.text) as { apiTokens?: unknown } | undefined
+    if (!Array.isArray(list?.apiTokens)) {
+      throw new Error('the token list could not be read')
+    }
+    return (list.apiTokens as Array<Record<string, unknown>>)
+      .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
+      .map((t) => ({
+        id: t.id as string,
+        name: t.name,
+        expirationDate: t.expirationDate
+      }))
   }
-  noteExpiry(token, body, 'expirationDate')
-  return token
-}
 
-function lostCreate(req: ClassicTokenRequest): LostCreate {
-  return {
-    noun: 'token',
-    name: req.name,
-    expirationDate: req.expirationDate,
-    deleteHint: 'under Access tokens in Dynatrace',
-    readHint:
-      ' Grant the OAuth client environment-api:api-tokens:read so the action can clean up by itself.'
+  /** Read back the token's scopes and expiry, for the caller to check. */
+  protected async readBack(token: MintedToken): Promise<void> {
+    let response: HttpResponse
+    try {
+      response = await this.send({
+        method: 'GET',
+        path: `${API_TOKENS_PATH}/${encodeURIComponent(token.id)}`,
+        what: 'read back the new token to verify its scopes'
+      })
+    } catch (error) {
+      this.log.warning(
+        `The scopes of token ${token.id} were not verified: ${error instanceof Error ? error.message : String(error)}`
+      )
+      token.scopesUnverified =
+        'reading the token back failed (the warning in the log says why).'
+      return
+    }
+    if (
+      response.status === 401 ||
+      response.status === 403 ||
+      response.status === 400
+    ) {
+      this.log.warning(
+        `The scopes of token ${token.id} were not verified (HTTP ${response.status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
+      )
+      token.scopesUnverified = `the OAuth client may not read tokens back (HTTP ${response.status}); grant it environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
+      return
+    }
+    const body = parseJson(response.text) as Record<string, unknown> | undefined
+    if (response.status !== 200 || !Array.isArray(body?.scopes)) {
+      this.log.warning(
+        `The scopes of token ${token.id} were not verified (HTTP ${response.status}).`
+      )
+      token.scopesUnverified = `reading the token back answered HTTP ${response.status} without a list of scopes.`
+      return
+    }
+    this.verified(token, body.scopes as unknown[], body)
   }
-}
-
-/** Every token's ID, name and expiry; throws the reason when the list cannot be had. */
-async function listTokens(
-  deps: Deps,
-  req: ClassicTokenRequest
-): Promise<ListedToken[]> {
-  const response = await deps.http.request({
-    method: 'GET',
-    url: `${req.platformUrl}${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
-    authorization: `Bearer ${deps.bearer}`,
-    what: 'look for a token the failed request may have created'
-  })
-  if (response.status !== 200) {
-    throw new Error(`HTTP ${response.status} listing tokens`)
-  }
-  const list = parseJson(response.text) as { apiTokens?: unknown } | undefined
-  if (!Array.isArray(list?.apiTokens)) {
-    throw new Error('the token list could not be read')
-  }
-  return (list.apiTokens as Array<Record<string, unknown>>)
-    .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
-    .map((t) => ({
-      id: t.id as string,
-      name: t.name,
-      expirationDate: t.expirationDate
-    }))
 }
 
 function createError(
@@ -242,74 +264,35 @@ function createError(
   }
 }
 
-/** Read back the token's scopes and expiry, for the caller to check. */
-async function verifyToken(
-  deps: Deps,
-  req: ClassicTokenRequest,
-  token: MintedToken
-): Promise<void> {
-  let response: HttpResponse
-  try {
-    response = await deps.http.request({
-      method: 'GET',
-      url: `${req.platformUrl}${API_TOKENS_PATH}/${encodeURIComponent(token.id)}`,
-      authorization: `Bearer ${deps.bearer}`,
-      what: 'read back the new token to verify its scopes'
-    })
-  } catch (error) {
-    deps.log.warning(
-      `The scopes of token ${token.id} were not verified: ${error instanceof Error ? error.message : String(error)}`
-    )
-    token.scopesUnverified =
-      'reading the token back failed (the warning in the log says why).'
-    return
-  }
-  if (
-    response.status === 401 ||
-    response.status === 403 ||
-    response.status === 400
-  ) {
-    deps.log.warning(
-      `The scopes of token ${token.id} were not verified (HTTP ${response.status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
-    )
-    token.scopesUnverified = `the OAuth client may not read tokens back (HTTP ${response.status}); grant it environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
-    return
-  }
-  const body = parseJson(response.text) as Record<string, unknown> | undefined
-  if (response.status !== 200 || !Array.isArray(body?.scopes)) {
-    deps.log.warning(
-      `The scopes of token ${token.id} were not verified (HTTP ${response.status}).`
-    )
-    token.scopesUnverified = `reading the token back answered HTTP ${response.status} without a list of scopes.`
-    return
-  }
-  const { names, unreadable } = reportedScopes(body.scopes as unknown[])
-  token.scopes = names
-  if (unreadable > 0) token.unreadableScopes = unreadable
-  token.scopesVerified = true
-  noteExpiry(token, body, 'expirationDate')
+/** The credentials a call is made with (until the callers hold a ClassicTokensApi). */
+interface Deps {
+  http: Http
+  log: Logger
+  bearer: string
 }
 
-/** Delete a classic token by ID. Resolves 'already-gone' on 404. */
-export async function deleteClassicToken(
-  deps: Omit<Deps, 'sleep'>,
+/** ClassicTokensApi.create, for callers that hold no client. */
+export function createClassicToken(
+  deps: Deps,
+  req: ClassicTokenRequest
+): Promise<MintedToken> {
+  return new ClassicTokensApi({ ...deps, baseUrl: req.platformUrl }).create(req)
+}
+
+/** ClassicTokensApi.delete, for callers that hold no client. */
+export function deleteClassicToken(
+  deps: Deps,
   platformUrl: string,
   id: string
 ): Promise<'revoked' | 'already-gone'> {
-  const response = await deps.http.request({
-    method: 'DELETE',
-    url: `${platformUrl}${API_TOKENS_PATH}/${encodeURIComponent(id)}`,
-    authorization: `Bearer ${deps.bearer}`,
-    what: `revoke token ${id}`
-  })
-  if (response.status === 204 || response.status === 200) return 'revoked'
-  if (response.status === 404) return 'already-gone'
-  const detail = explainError(deps.log, response)
-  const hint =
-    response.status === 403 || response.status === 401
-      ? ` ${missingAccess(deps.log, response) ?? 'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'}`
-      : response.status === 400
-        ? ` ${PHASE_3_HINT}`
-        : ''
-  throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
+  return new ClassicTokensApi({ ...deps, baseUrl: platformUrl }).delete(id)
+}
+
+/** ClassicTokensApi.list, for callers that hold no client. */
+export function listClassicTokens(
+  deps: Deps,
+  platformUrl: string,
+  what: string
+): Promise<ClassicTokenPages> {
+  return new ClassicTokensApi({ ...deps, baseUrl: platformUrl }).list(what)
 }

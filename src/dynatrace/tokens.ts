@@ -1,6 +1,8 @@
 import { formatDuration } from '../duration.js'
 import { AmbiguousRequestError, ActionError, errorMessage } from '../errors.js'
+import { attempts, parseJson, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
+import { DynatraceApi, type Operation } from './client.js'
 
 export type TokenType = 'classic' | 'platform'
 
@@ -350,6 +352,155 @@ export interface LostCreate {
 
 /** Attempts at a create, counting those whose answer was lost. */
 export const MAX_CREATE_ATTEMPTS = 3
+
+/** What sets a kind of token apart, for the routines both kinds share. */
+export interface TokenKind {
+  type: TokenType
+  /** The field of a create answer, and of a listed token, that holds its ID. */
+  idField: string
+  /** The shape of a listed token's ID, checked before the ID is used anywhere. */
+  idShape: RegExp
+  /** Where to delete a token by hand, and what to grant, after a lost create. */
+  lost: Omit<LostCreate, 'name' | 'expirationDate'>
+}
+
+/** What both token kinds' create requests have. */
+export interface TokenRequest {
+  name: string
+  scopes: string[]
+  /** ISO 8601, computed from Dynatrace's clock. */
+  expirationDate: string
+}
+
+/**
+ * A token API (classic tokens, platform tokens): the one create-with-recovery routine
+ * for both kinds, and what each kind must say about its own requests and answers.
+ */
+export abstract class TokenApi<R extends TokenRequest> extends DynatraceApi {
+  /** What sets this kind of token apart. */
+  protected abstract readonly kind: TokenKind
+  /** The input that names the API's endpoint ("environment-url"), for messages. */
+  protected abstract readonly endpointInput: string
+  /** The create request. */
+  protected abstract createOperation(req: R): Operation
+  /** A refused create (not 2xx): 'retry' to send it again, or the error to throw. */
+  protected abstract refused(
+    req: R,
+    response: HttpResponse
+  ): Promise<'retry' | ActionError>
+  /** The tokens that could be a lost create's; throws the reason when they cannot be had. */
+  protected abstract findLost(req: R): Promise<ListedToken[]>
+  /** Read the new token's scopes and expiry back, where the API allows; never throws. */
+  protected abstract readBack(token: MintedToken): Promise<void>
+  /** Delete a token by ID; 'already-gone' on 404. */
+  abstract delete(id: string): Promise<'revoked' | 'already-gone'>
+
+  /**
+   * Create a token, mask it, and read back what it really is. On an answer that was
+   * lost or cannot be trusted, find and delete what the request may have created (its
+   * secret was never seen) and try again, up to MAX_CREATE_ATTEMPTS. The caller checks
+   * the token against what was asked (tokenProblems) once it has saved it for
+   * revocation, and revokes it through the same path as any later failure.
+   */
+  async create(req: R): Promise<MintedToken> {
+    const token = await this.createWithRecovery(req)
+    await this.readBack(token)
+    return token
+  }
+
+  private async createWithRecovery(req: R): Promise<MintedToken> {
+    for (let attempt = 1; ; attempt++) {
+      let response: HttpResponse
+      try {
+        response = await this.send(this.createOperation(req))
+        if (response.status === 201 || response.status === 200) {
+          return this.readCreated(req, response)
+        }
+      } catch (error) {
+        if (!(error instanceof AmbiguousRequestError)) throw error
+        await this.recover(req, error, attempt)
+        this.log.info('Trying again.')
+        continue
+      }
+      const refusal = await this.refused(req, response)
+      if (refusal !== 'retry') throw refusal
+    }
+  }
+
+  /**
+   * The created token from a 2xx answer. An answer without a token of Dynatrace's
+   * shape, or whose ID is not the token's, means a token may exist whose secret cannot
+   * be used: it is handled like a lost answer (UntrustedAnswerError), cleaned up by
+   * name and expiry, never by the reported ID, which may be another job's token.
+   */
+  private readCreated(req: R, response: HttpResponse): MintedToken {
+    const body = parseJson(response.text) as Record<string, unknown> | undefined
+    const { type, idField } = this.kind
+    const { id, secret } = checkCreatedToken(
+      this.log,
+      type,
+      body?.token,
+      body?.[idField]
+    )
+    const token: MintedToken = {
+      type,
+      id,
+      secret,
+      name: req.name,
+      expiresAt: req.expirationDate,
+      reportedExpiries: [],
+      scopes: req.scopes,
+      scopesVerified: false
+    }
+    // The documented platform answer has no expiry; one that has must be within the lifetime.
+    noteExpiry(token, body, 'expirationDate')
+    return token
+  }
+
+  /**
+   * The token as Dynatrace reports it when read back: its scopes (entries that are no
+   * scope names only counted) and, when `read` has one, its expiry.
+   */
+  protected verified(
+    token: MintedToken,
+    scopes: unknown[],
+    read: Record<string, unknown> | undefined
+  ): void {
+    const { names, unreadable } = reportedScopes(scopes)
+    token.scopes = names
+    if (unreadable > 0) token.unreadableScopes = unreadable
+    token.scopesVerified = true
+    delete token.scopesUnverified
+    noteExpiry(token, read, 'expirationDate')
+  }
+
+  /** Clean up after a create whose answer was lost; throws when it must not be sent again. */
+  private async recover(
+    req: R,
+    error: AmbiguousRequestError,
+    attempt: number
+  ): Promise<void> {
+    // The token may exist without us holding its secret: find and delete it.
+    await cleanUpLostCreate(
+      this.log,
+      error,
+      { ...this.kind.lost, name: req.name, expirationDate: req.expirationDate },
+      () => this.findLost(req),
+      (id) => this.delete(id)
+    )
+    if (error instanceof UntrustedAnswerError) {
+      // Not a network accident: asking again would most likely get the same answer.
+      throw new ActionError(
+        `${error.message} Nothing it created is left valid. Check that ${this.endpointInput} points at Dynatrace, not at a proxy that rewrites answers, and try again.`
+      )
+    }
+    if (attempt >= MAX_CREATE_ATTEMPTS) {
+      throw new ActionError(
+        `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
+      )
+    }
+  }
+}
 
 /**
  * After a create whose answer was lost (or unreadable): find what it created and

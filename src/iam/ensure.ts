@@ -13,7 +13,7 @@ import {
   type IamApi,
   type PolicyBody,
   type PolicyDetail
-} from './api.js'
+} from '../dynatrace/iam.js'
 import { IAM_CONCURRENCY, mapLimit } from './limit.js'
 import {
   policyKey,

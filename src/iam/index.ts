@@ -7,7 +7,7 @@
  */
 import type { Context } from '../context.js'
 import { ActionError } from '../errors.js'
-import { IamApi } from './api.js'
+import { IamApi } from '../dynatrace/iam.js'
 import { ensureBindings, ensurePolicies, readState } from './ensure.js'
 import { parseIamInputs } from './parse.js'
 import type { Inputs } from '../inputs.js'
@@ -108,7 +108,7 @@ export async function ensureIam(
       http,
       log,
       bearer,
-      apiUrl: inputs.endpoints.accountApiUrl,
+      baseUrl: inputs.endpoints.accountApiUrl,
       accountUuid: inputs.accountUuid,
       scopesRequested: inputs.oauthScopes.length > 0
     })

@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../log.js'
 import { escapeHtml } from '../summary.js'
-import { levelLabel } from './api.js'
+import { levelLabel } from '../dynatrace/iam.js'
 import {
   normaliseStatement,
   type LevelOutcome,

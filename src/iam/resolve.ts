@@ -13,7 +13,7 @@ import {
   type IamApi,
   type Level,
   type PolicyInfo
-} from './api.js'
+} from '../dynatrace/iam.js'
 import { IAM_CONCURRENCY, mapLimit } from './limit.js'
 import {
   problemsError,
@@ -81,6 +81,17 @@ interface Catalogue {
   boundaries?: BoundaryInfo[]
 }
 
+/** What resolving one name needs: the lists read, the step's policies, the problems so far. */
+interface Resolver {
+  catalogue: Catalogue
+  stepRefs: Map<string, PolicyRef>
+  /** A name from the inputs or the server: one line, bounded, redacted. */
+  clean: (text: string) => string
+  /** The same, quoted. */
+  show: (text: string) => string
+  problems: string[]
+}
+
 /**
  * Resolve every name in `specs`. Reads the groups, the global and account
  * policies and the boundaries — each once, concurrently, and only if needed.
@@ -102,92 +113,21 @@ export async function resolveIam(
   const local = problemsError(problems)
   if (local) throw local
 
-  const catalogue = await readCatalogue(api, specs)
-  // Names come from the inputs and the server: one line, bounded, redacted.
   const clean = (text: string): string => log.clean(text, 80)
-  const show = (text: string): string => `"${clean(text)}"`
-
-  // The step's own policies: the account policy of the same name is the one to update.
-  const plans: PolicyPlan[] = []
-  const stepRefs = new Map<string, PolicyRef>()
-  for (const spec of specs.policies) {
-    const matches = (catalogue.account ?? []).filter(
-      (p) => p.name === spec.name
-    )
-    if (matches.length > 1) {
-      problems.push(
-        `policies[${spec.index}].name: ${show(spec.name)} matches ${matches.length} account policies (${matches.map((p) => p.uuid).join(', ')}); rename or delete the duplicates in Account Management.`
-      )
-      continue
-    }
-    const existing = matches[0]
-    const ref: PolicyRef = {
-      uuid: existing?.uuid,
-      name: spec.name,
-      source: 'step'
-    }
-    stepRefs.set(spec.name, ref)
-    plans.push(existing ? { spec, ref, existing } : { spec, ref })
+  const resolver: Resolver = {
+    catalogue: await readCatalogue(api, specs),
+    stepRefs: new Map(),
+    clean,
+    show: (text) => `"${clean(text)}"`,
+    problems
   }
-
+  const plans = planPolicies(specs.policies, resolver)
   const desired = new Map<string, DesiredBinding>()
   for (const b of specs.bindings) {
-    const at = `bindings[${b.index}]`
-    const policy = resolvePolicy(
-      at,
-      b.policy,
-      catalogue,
-      stepRefs,
-      show,
-      problems
-    )
-    const groups = b.groups.map((g) =>
-      resolveNamed(
-        `${at}.groups`,
-        'group',
-        g,
-        catalogue.groups,
-        clean,
-        problems
-      )
-    )
-    const boundaries = b.boundaries.map((x) =>
-      resolveNamed(
-        `${at}.boundaries`,
-        'boundary',
-        x,
-        catalogue.boundaries,
-        clean,
-        problems
-      )
-    )
     const level = levels.get(b.index)
-    if (
-      !policy ||
-      !level ||
-      groups.includes(undefined) ||
-      boundaries.includes(undefined)
-    ) {
-      continue
-    }
-    const bounds = uniqueByUuid(boundaries as NamedRef[]).sort((x, y) =>
-      x.uuid.localeCompare(y.uuid)
-    )
-    for (const group of groups as NamedRef[]) {
-      const key = [
-        level.key,
-        policyKey(policy),
-        group.uuid.toLowerCase(),
-        bounds.map((x) => x.uuid.toLowerCase()).join(',')
-      ].join('|')
-      if (!desired.has(key)) {
-        desired.set(key, {
-          level,
-          policy,
-          group,
-          boundaries: bounds
-        })
-      }
+    for (const binding of resolveBinding(b, level, resolver)) {
+      const key = bindingKey(binding)
+      if (!desired.has(key)) desired.set(key, binding)
     }
   }
 
@@ -202,6 +142,68 @@ export async function resolveIam(
     bindings: [...desired.values()],
     levels: [...distinct.values()]
   }
+}
+
+/**
+ * The step's own policies: the account policy of the same name is the one to
+ * update. Each gets one shared ref (in `resolver.stepRefs`).
+ */
+function planPolicies(specs: PolicySpec[], resolver: Resolver): PolicyPlan[] {
+  const plans: PolicyPlan[] = []
+  for (const spec of specs) {
+    const matches = (resolver.catalogue.account ?? []).filter(
+      (p) => p.name === spec.name
+    )
+    if (matches.length > 1) {
+      resolver.problems.push(
+        `policies[${spec.index}].name: ${resolver.show(spec.name)} matches ${matches.length} account policies (${matches.map((p) => p.uuid).join(', ')}); rename or delete the duplicates in Account Management.`
+      )
+      continue
+    }
+    const existing = matches[0]
+    const ref: PolicyRef = {
+      uuid: existing?.uuid,
+      name: spec.name,
+      source: 'step'
+    }
+    resolver.stepRefs.set(spec.name, ref)
+    plans.push(existing ? { spec, ref, existing } : { spec, ref })
+  }
+  return plans
+}
+
+/** The bindings one entry asks for (one per group); none when anything in it is unresolved. */
+function resolveBinding(
+  b: BindingSpec,
+  level: ResolvedLevel | undefined,
+  resolver: Resolver
+): DesiredBinding[] {
+  const at = `bindings[${b.index}]`
+  const policy = resolvePolicy(`${at}.policy`, b.policy, resolver)
+  const groups = b.groups.map((g) => resolveNamed(at, 'group', g, resolver))
+  const boundaries = b.boundaries.map((x) =>
+    resolveNamed(at, 'boundary', x, resolver)
+  )
+  if (!policy || !level) return []
+  if (!isAll(groups) || !isAll(boundaries)) return []
+  const bounds = uniqueByUuid(boundaries).sort((x, y) =>
+    x.uuid.localeCompare(y.uuid)
+  )
+  return groups.map((group) => ({ level, policy, group, boundaries: bounds }))
+}
+
+/** Identity of a binding: level, policy, group and boundaries. */
+function bindingKey(binding: DesiredBinding): string {
+  return [
+    binding.level.key,
+    policyKey(binding.policy),
+    binding.group.uuid.toLowerCase(),
+    binding.boundaries.map((x) => x.uuid.toLowerCase()).join(',')
+  ].join('|')
+}
+
+function isAll(refs: Array<NamedRef | undefined>): refs is NamedRef[] {
+  return !refs.includes(undefined)
 }
 
 /** Identity of a policy across bindings: its UUID, or its name while it is yet to be created. */
@@ -272,10 +274,7 @@ async function readCatalogue(api: IamApi, specs: IamSpecs): Promise<Catalogue> {
 function resolvePolicy(
   at: string,
   text: string,
-  catalogue: Catalogue,
-  stepRefs: Map<string, PolicyRef>,
-  show: (text: string) => string,
-  problems: string[]
+  { catalogue, stepRefs, show, problems }: Resolver
 ): PolicyRef | undefined {
   const global = catalogue.global ?? []
   const account = catalogue.account ?? []
@@ -318,7 +317,7 @@ function resolvePolicy(
   if (only && others.length === 0) return only.ref
   if (candidates.length > 1) {
     problems.push(
-      `${at}.policy: ${show(text)} is ambiguous: it matches ${candidates.map((c) => c.what).join(' and ')}. Use the UUID of the one you mean.`
+      `${at}: ${show(text)} is ambiguous: it matches ${candidates.map((c) => c.what).join(' and ')}. Use the UUID of the one you mean.`
     )
     return undefined
   }
@@ -329,21 +328,20 @@ function resolvePolicy(
   ]
   const hint = suggest(text, names)
   problems.push(
-    `${at}.policy: policy ${show(text)} not found among the built-in policies, the account's policies or this step's policies input${hint.length > 0 ? `; did you mean ${hint.map(show).join(' or ')}?` : '.'}`
+    `${at}: policy ${show(text)} not found among the built-in policies, the account's policies or this step's policies input${hint.length > 0 ? `; did you mean ${hint.map(show).join(' or ')}?` : '.'}`
   )
   return undefined
 }
 
 /** A group or boundary: a UUID as is (named if the list was read), else by exact name. */
 function resolveNamed(
-  at: string,
+  binding: string,
   kind: 'group' | 'boundary',
   text: string,
-  list: Array<{ uuid: string; name: string }> | undefined,
-  clean: (text: string) => string,
-  problems: string[]
+  { catalogue, clean, show, problems }: Resolver
 ): NamedRef | undefined {
-  const show = (t: string): string => `"${clean(t)}"`
+  const at = `${binding}.${kind === 'group' ? 'groups' : 'boundaries'}`
+  const list = kind === 'group' ? catalogue.groups : catalogue.boundaries
   if (isUuid(text)) {
     const known = list?.find((x) => x.uuid.toLowerCase() === text.toLowerCase())
     return { uuid: text, name: known?.name ?? text }

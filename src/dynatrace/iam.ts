@@ -1,20 +1,19 @@
 /**
  * The Account Management IAM calls this action makes — one method per
- * endpoint (dynatrace-api.md §2.3–2.6) — and what their failures mean for
- * the user. Deliberately absent: every endpoint that replaces or deletes
- * (`PUT …/bindings/groups/{group}`, `PUT …/bindings/{policy}/{group}`,
- * any DELETE). Bindings are only ever added with the append endpoint.
+ * endpoint of the Account Management API (OpenAPI at
+ * https://api.dynatrace.com/spec-json; "Policy management API" and "Group
+ * management API" under
+ * https://docs.dynatrace.com/docs/dynatrace-api/account-management-api) — and
+ * what their failures mean for the user. Deliberately absent: every endpoint
+ * that replaces or deletes (`PUT …/bindings/groups/{group}`,
+ * `PUT …/bindings/{policy}/{group}`, any DELETE). Bindings are only ever added
+ * with the append endpoint.
  */
 import { ActionError } from '../errors.js'
 import { isUuid } from '../inputs.js'
-import { explainError, missingAccess } from '../dynatrace/errors.js'
-import {
-  parseJson,
-  type Http,
-  type HttpResponse,
-  type Method
-} from '../http.js'
-import type { Logger } from '../log.js'
+import { parseJson, type HttpResponse } from '../http.js'
+import { DynatraceApi, type ApiOptions, type Operation } from './client.js'
+import { missingAccess } from './errors.js'
 
 /** A level bindings live on. (Policies are only written at account level.) */
 
@@ -76,27 +75,27 @@ export interface Conflict {
   conflict: string
 }
 
-export interface IamApiOptions {
-  http: Http
-  log: Logger
-  bearer: string
-  /** Account Management base URL, without a trailing slash. */
-  apiUrl: string
+export interface IamApiOptions extends ApiOptions {
   accountUuid: string
   /** The oauth-scopes input is set, so the bearer carries only those scopes. */
   scopesRequested: boolean
 }
 
-/** What an operation needs for its error messages. */
-interface Operation {
-  /** "list the groups of account …" — completes "Could not …" / "Not allowed to …". */
-  what: string
+/** An IAM operation, with what its failures mean for the user. */
+interface IamOperation extends Operation {
   /** Scopes that allow it, any one of them (spec `x-token-scopes`). */
   scopes: string[]
   /** Message for HTTP 404, without the status detail. */
   notFound?: string
   /** Message for HTTP 400/422, without the status detail. */
   invalid?: string
+}
+
+/** A write: the statuses that mean done, and whether "already exists" is an answer. */
+interface IamWrite extends IamOperation {
+  done: number[]
+  /** A 409, or a 400 saying it exists, resolves as a Conflict instead of failing. */
+  conflicts: boolean
 }
 
 const POLICIES_READ = ['iam:policies:read', 'iam-policies-management']
@@ -112,24 +111,24 @@ const EXISTS = /already (exist|bound|assigned|present)|duplicate/i
 const BOUNDARY_PAGE_SIZE = 100
 
 /** Account Management IAM client for one account and one bearer. */
-export class IamApi {
-  /** Requests sent through this client (for the log and the tests). */
-  requests = 0
-
-  constructor(private readonly options: IamApiOptions) {}
+export class IamApi extends DynatraceApi {
+  constructor(private readonly iam: IamApiOptions) {
+    super(iam)
+  }
 
   get accountUuid(): string {
-    return this.options.accountUuid
+    return this.iam.accountUuid
   }
 
   /** `GET /iam/v1/accounts/{acc}/groups` — every group (the list is not paged). */
   async listGroups(): Promise<GroupInfo[]> {
-    const op: Operation = {
-      what: `list the groups of account ${this.accountUuid}`,
-      scopes: ['account-idm-read'],
-      notFound: this.accountNotFound()
-    }
-    const body = await this.read(op, `/iam/v1/accounts/${this.acc}/groups`)
+    const op = this.get(
+      `list the groups of account ${this.accountUuid}`,
+      `/iam/v1/accounts/${this.acc}/groups`,
+      ['account-idm-read'],
+      this.accountNotFound()
+    )
+    const body = await this.read(op)
     return this.items(op, body, 'items').flatMap((g) =>
       isUuid(g.uuid) && typeof g.name === 'string'
         ? [{ uuid: g.uuid, name: g.name }]
@@ -142,16 +141,16 @@ export class IamApi {
     level: 'global' | 'account',
     name?: string
   ): Promise<PolicyInfo[]> {
-    const op: Operation = {
-      what:
-        level === 'global'
-          ? 'list the built-in (global) policies'
-          : `list the policies of account ${this.accountUuid}`,
-      scopes: POLICIES_READ,
-      notFound: this.accountNotFound()
-    }
     const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`
-    const body = await this.read(op, `${this.policiesPath(level)}${query}`)
+    const op = this.get(
+      level === 'global'
+        ? 'list the built-in (global) policies'
+        : `list the policies of account ${this.accountUuid}`,
+      `${this.policiesPath(level)}${query}`,
+      POLICIES_READ,
+      this.accountNotFound()
+    )
+    const body = await this.read(op)
     return this.items(op, body, 'policies').flatMap((p) =>
       isUuid(p.uuid) && typeof p.name === 'string'
         ? [
@@ -168,15 +167,13 @@ export class IamApi {
 
   /** `GET /iam/v1/repo/account/{acc}/policies/{uuid}` — with its statementQuery. */
   async getPolicy(uuid: string, name: string): Promise<PolicyDetail> {
-    const op: Operation = {
-      what: `read account policy "${name}" (${uuid})`,
-      scopes: POLICIES_READ,
-      notFound: `Account policy "${name}" (${uuid}) disappeared while this step ran; run the step again`
-    }
-    const body = await this.read(
-      op,
-      `${this.policiesPath('account')}/${encodeURIComponent(uuid)}`
+    const op = this.get(
+      `read account policy "${name}" (${uuid})`,
+      `${this.policiesPath('account')}/${encodeURIComponent(uuid)}`,
+      POLICIES_READ,
+      `Account policy "${name}" (${uuid}) disappeared while this step ran; run the step again`
     )
+    const body = await this.read(op)
     if (!isObject(body) || typeof body.statementQuery !== 'string') {
       throw this.unexpected(op, 'statementQuery')
     }
@@ -200,34 +197,22 @@ export class IamApi {
     body: PolicyBody,
     subject: string
   ): Promise<{ uuid: string } | Conflict> {
-    const op: Operation = {
-      what: `create account policy ${subject}`,
-      scopes: POLICIES_WRITE,
-      notFound: this.accountNotFound(),
-      invalid: `Dynatrace rejected the statement or description of policy ${subject}`
+    const op: IamWrite = {
+      ...this.policyWrite(`create account policy ${subject}`, subject),
+      method: 'POST',
+      path: this.policiesPath('account'),
+      json: body,
+      creates: true,
+      done: [201, 200],
+      conflicts: true
     }
-    const response = await this.send(
-      op,
-      'POST',
-      this.policiesPath('account'),
-      body,
-      true
-    )
-    if (response.status === 201 || response.status === 200) {
-      const created = parseJson(response.text)
-      if (!isObject(created) || !isUuid(created.uuid)) {
-        throw this.unexpected(op, 'uuid')
-      }
-      return { uuid: created.uuid }
+    const response = await this.write(op)
+    if ('conflict' in response) return response
+    const created = parseJson(response.text)
+    if (!isObject(created) || !isUuid(created.uuid)) {
+      throw this.unexpected(op, 'uuid')
     }
-    const detail = this.detail(response)
-    if (
-      response.status === 409 ||
-      (response.status === 400 && EXISTS.test(detail))
-    ) {
-      return { conflict: detail }
-    }
-    throw this.failure(op, response)
+    return { uuid: created.uuid }
   }
 
   /** `PUT /iam/v1/repo/account/{acc}/policies/{uuid}` (204 updated). Idempotent, so retried freely. */
@@ -236,42 +221,27 @@ export class IamApi {
     body: PolicyBody,
     subject: string
   ): Promise<void> {
-    const op: Operation = {
-      what: `update account policy ${subject}`,
-      scopes: POLICIES_WRITE,
-      notFound: this.accountNotFound(),
-      invalid: `Dynatrace rejected the statement or description of policy ${subject}`
-    }
-    const response = await this.send(
-      op,
-      'PUT',
-      `${this.policiesPath('account')}/${encodeURIComponent(uuid)}`,
-      body,
-      false
-    )
-    if (
-      response.status === 204 ||
-      response.status === 201 ||
-      response.status === 200
-    ) {
-      return
-    }
-    throw this.failure(op, response)
+    await this.write({
+      ...this.policyWrite(`update account policy ${subject}`, subject),
+      method: 'PUT',
+      path: `${this.policiesPath('account')}/${encodeURIComponent(uuid)}`,
+      json: body,
+      done: [204, 201, 200],
+      conflicts: false
+    })
   }
 
   /** `GET /iam/v1/repo/account/{acc}/boundaries?page=&size=` — every page. */
   async listBoundaries(): Promise<BoundaryInfo[]> {
-    const op: Operation = {
-      what: `list the policy boundaries of account ${this.accountUuid}`,
-      scopes: BOUNDARIES_READ,
-      notFound: this.accountNotFound()
-    }
     const all: BoundaryInfo[] = []
     for (let page = 1; ; page++) {
-      const body = await this.read(
-        op,
-        `/iam/v1/repo/account/${this.acc}/boundaries?page=${page}&size=${BOUNDARY_PAGE_SIZE}`
+      const op = this.get(
+        `list the policy boundaries of account ${this.accountUuid}`,
+        `/iam/v1/repo/account/${this.acc}/boundaries?page=${page}&size=${BOUNDARY_PAGE_SIZE}`,
+        BOUNDARIES_READ,
+        this.accountNotFound()
       )
+      const body = await this.read(op)
       const content = this.items(op, body, 'content')
       for (const b of content) {
         if (isUuid(b.uuid) && typeof b.name === 'string') {
@@ -289,12 +259,13 @@ export class IamApi {
 
   /** `GET /iam/v1/repo/{lt}/{lid}/bindings` — all bindings of a level, in one read. */
   async getBindings(level: Level): Promise<BindingEntry[]> {
-    const op: Operation = {
-      what: `read the policy bindings of ${levelLabel(level)}`,
-      scopes: BINDINGS_READ,
-      notFound: this.levelNotFound(level)
-    }
-    const body = await this.read(op, this.bindingsPath(level))
+    const op = this.get(
+      `read the policy bindings of ${levelLabel(level)}`,
+      this.bindingsPath(level),
+      BINDINGS_READ,
+      this.levelNotFound(level)
+    )
+    const body = await this.read(op)
     return this.items(op, body, 'policyBindings').flatMap((b) =>
       typeof b.policyUuid === 'string'
         ? [
@@ -324,40 +295,47 @@ export class IamApi {
     body: AppendBody,
     subject: string
   ): Promise<'added' | Conflict> {
-    const op: Operation = {
+    const response = await this.write({
+      method: 'POST',
+      path: `${this.bindingsPath(level)}/${encodeURIComponent(policyUuid)}`,
+      json: body,
+      creates: true,
       what: `bind ${subject} at ${levelLabel(level)}`,
       scopes: BINDINGS_WRITE,
       notFound: `A policy, group or boundary of ${subject} does not exist at ${levelLabel(level)} (check the UUIDs in ${level.origin.replace(/\.level$/, '')})`,
-      invalid: `Dynatrace refused to bind ${subject} at ${levelLabel(level)}`
-    }
-    const response = await this.send(
-      op,
-      'POST',
-      `${this.bindingsPath(level)}/${encodeURIComponent(policyUuid)}`,
-      body,
-      true
-    )
-    if (
-      response.status === 204 ||
-      response.status === 200 ||
-      response.status === 201
-    ) {
-      return 'added'
-    }
-    const detail = this.detail(response)
-    if (
-      response.status === 409 ||
-      (response.status === 400 && EXISTS.test(detail))
-    ) {
-      return { conflict: detail }
-    }
-    throw this.failure(op, response)
+      invalid: `Dynatrace refused to bind ${subject} at ${levelLabel(level)}`,
+      done: [204, 200, 201],
+      conflicts: true
+    })
+    return 'conflict' in response ? response : 'added'
   }
 
   // --- plumbing ----------------------------------------------------------------
 
   private get acc(): string {
     return encodeURIComponent(this.accountUuid)
+  }
+
+  private get(
+    what: string,
+    path: string,
+    scopes: string[],
+    notFound: string
+  ): IamOperation {
+    return { method: 'GET', path, what, scopes, notFound }
+  }
+
+  /** What a create or update of a policy means for messages. */
+  private policyWrite(
+    what: string,
+    subject: string
+  ): Pick<IamOperation, 'what' | 'scopes' | 'notFound' | 'invalid'> {
+    return {
+      what,
+      scopes: POLICIES_WRITE,
+      notFound: this.accountNotFound(),
+      invalid: `Dynatrace rejected the statement or description of policy ${subject}`
+    }
   }
 
   private policiesPath(level: 'global' | 'account'): string {
@@ -380,35 +358,33 @@ export class IamApi {
       : `Environment ${level.id} not found in account ${this.accountUuid}; check ${level.origin}${level.origin.endsWith('.level') ? ' (the default level "environment" is the environment of environment-url / environment-id)' : ''}`
   }
 
-  private async send(
-    op: Operation,
-    method: Method,
-    path: string,
-    json: unknown,
-    creates: boolean
-  ): Promise<HttpResponse> {
-    this.requests++
-    return this.options.http.request({
-      method,
-      url: `${this.options.apiUrl}${path}`,
-      authorization: `Bearer ${this.options.bearer}`,
-      what: op.what,
-      ...(json === undefined ? {} : { json }),
-      ...(creates ? { creates } : {})
-    })
-  }
-
   /** A GET that must answer 200; resolves with the parsed JSON body. */
-  private async read(op: Operation, path: string): Promise<unknown> {
-    const response = await this.send(op, 'GET', path, undefined, false)
+  private async read(op: IamOperation): Promise<unknown> {
+    const response = await this.send(op)
     if (response.status !== 200) throw this.failure(op, response)
     const body = parseJson(response.text)
     if (body === undefined) throw this.unexpected(op, 'a JSON body')
     return body
   }
 
+  /** A write: its answer when done, a Conflict when it exists already, else the failure. */
+  private async write(op: IamWrite): Promise<HttpResponse | Conflict> {
+    const response = await this.send(op)
+    if (op.done.includes(response.status)) return response
+    if (op.conflicts) {
+      const detail = this.explain(response)
+      if (
+        response.status === 409 ||
+        (response.status === 400 && EXISTS.test(detail))
+      ) {
+        return { conflict: detail }
+      }
+    }
+    throw this.failure(op, response)
+  }
+
   private items(
-    op: Operation,
+    op: IamOperation,
     body: unknown,
     field: string
   ): Array<Record<string, unknown>> {
@@ -417,42 +393,22 @@ export class IamApi {
     return list.filter(isObject)
   }
 
-  private detail(response: HttpResponse): string {
-    return explainError(this.options.log, response)
-  }
-
-  private unexpected(op: Operation, field: string): ActionError {
+  private unexpected(op: IamOperation, field: string): ActionError {
     return new ActionError(
-      `Could not ${op.what}: Account Management answered without ${field}. Check account-api-url (${this.options.apiUrl}).`
+      `Could not ${op.what}: Account Management answered without ${field}. Check account-api-url (${this.options.baseUrl}).`
     )
   }
 
   /** The user-facing error for a failed IAM request: what, why, what to do. */
-  private failure(op: Operation, response: HttpResponse): ActionError {
-    const status = `HTTP ${response.status}: ${this.detail(response)}`
+  private failure(op: IamOperation, response: HttpResponse): ActionError {
+    const status = `HTTP ${response.status}: ${this.explain(response)}`
     switch (response.status) {
       case 401:
         return new ActionError(
           `Could not ${op.what}: Account Management did not accept the SSO bearer (${status}). Check that account-urn is the account the OAuth client belongs to.`
         )
-      case 403: {
-        const named = missingAccess(
-          this.options.log,
-          response,
-          `the OAuth client (Account Management → Identity & access management → OAuth clients)${this.options.scopesRequested ? ' and to the oauth-scopes input' : ''}`
-        )
-        if (named)
-          return new ActionError(
-            `Not allowed to ${op.what} (${status}). ${named}`
-          )
-        const [fine, umbrella] = op.scopes
-        const scopes = umbrella
-          ? `${fine} (or the broader ${umbrella})`
-          : `${fine}`
-        return new ActionError(
-          `Not allowed to ${op.what} (${status}). The OAuth client needs the scope ${scopes}: add it to the client under Account Management → Identity & access management → OAuth clients${this.options.scopesRequested ? ', and to the oauth-scopes input' : ''}.`
-        )
-      }
+      case 403:
+        return this.forbidden(op, response, status)
       case 404:
         if (op.notFound) return new ActionError(`${op.notFound} (${status}).`)
         break
@@ -467,6 +423,26 @@ export class IamApi {
     }
     return new ActionError(
       `Could not ${op.what} (${status}). Try again later if Dynatrace is unavailable.`
+    )
+  }
+
+  private forbidden(
+    op: IamOperation,
+    response: HttpResponse,
+    status: string
+  ): ActionError {
+    const requested = this.iam.scopesRequested
+    const named = missingAccess(
+      this.log,
+      response,
+      `the OAuth client (Account Management → Identity & access management → OAuth clients)${requested ? ' and to the oauth-scopes input' : ''}`
+    )
+    if (named)
+      return new ActionError(`Not allowed to ${op.what} (${status}). ${named}`)
+    const [fine, umbrella] = op.scopes
+    const scopes = umbrella ? `${fine} (or the broader ${umbrella})` : `${fine}`
+    return new ActionError(
+      `Not allowed to ${op.what} (${status}). The OAuth client needs the scope ${scopes}: add it to the client under Account Management → Identity & access management → OAuth clients${requested ? ', and to the oauth-scopes input' : ''}.`
     )
   }
 }
