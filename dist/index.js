@@ -2,11 +2,11 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-N5CIGUCX.js");
+  const { run: main } = await import("./chunks/main-HDSKNNVQ.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/post-NG64H6V5.js");
+  const { post: revokeInPost } = await import("./chunks/post-ER5PIFUR.js");
   await revokeInPost();
 }
 export {
