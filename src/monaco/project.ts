@@ -160,18 +160,23 @@ export function parseType(
   }
   if (!isMap(node))
     return { error: 'has a type that is neither a name nor a map' }
-  const [pair, ...others] = node.items
-  if (pair === undefined || others.length > 0) {
+  const [pair, ...more] = node.items
+  if (pair === undefined) return { error: 'has no type' }
+  if (more.length > 0)
     return {
-      error:
-        pair === undefined
-          ? 'has no type'
-          : 'has more than one type (only one config type is allowed at once)'
+      error: 'has more than one type (only one config type is allowed at once)'
     }
-  }
   const keyNode = deref(pair.key, doc)
   const key = isScalar(keyNode) ? scalarText(keyNode) : ''
-  const value = deref(pair.value, doc)
+  return typeOfKind(key, deref(pair.value, doc), doc)
+}
+
+/** The map form `type: {<kind>: …}`: what each kind of config type requires. */
+function typeOfKind(
+  key: string,
+  value: Node | undefined,
+  doc: Document.Parsed
+): MonacoType | { error: string } {
   switch (key) {
     case 'api': {
       const name = isScalar(value)
@@ -179,25 +184,8 @@ export function parseType(
         : (getText(value, 'name', doc) ?? '')
       return api(name.trim())
     }
-    case 'settings': {
-      const schema = getText(value, 'schema', doc)?.trim() ?? ''
-      if (schema === '') return { error: 'is a settings type without a schema' }
-      if (getNode(value, 'scope', doc) === undefined)
-        return { error: `(settings ${show(schema)}) has no scope` }
-      const permissions = getNode(value, 'permissions', doc)
-      if (permissions !== undefined) {
-        const allUsers = getText(permissions, 'allUsers', doc)
-        if (allUsers !== undefined && !ALL_USERS_PERMISSIONS.includes(allUsers))
-          return {
-            error: `(settings ${show(schema)}) has permissions.allUsers ${show(allUsers)}, not one of ${ALL_USERS_PERMISSIONS.join(', ')}`
-          }
-      }
-      return {
-        kind: 'settings',
-        schema,
-        permissions: permissions !== undefined
-      }
-    }
+    case 'settings':
+      return settingsType(value, doc)
     case 'automation': {
       const resource = getText(value, 'resource', doc)?.trim() ?? ''
       return AUTOMATION_RESOURCES.includes(resource)
@@ -224,6 +212,30 @@ export function parseType(
       return {
         error: `has the unknown config type ${show(key, 60)} (Monaco knows api, settings, automation, document, openpipeline, and the names bucket, segment, slo-v2)`
       }
+  }
+}
+
+/** `type: {settings: {schema, scope, permissions?}}`. */
+function settingsType(
+  value: Node | undefined,
+  doc: Document.Parsed
+): MonacoType | { error: string } {
+  const schema = getText(value, 'schema', doc)?.trim() ?? ''
+  if (schema === '') return { error: 'is a settings type without a schema' }
+  if (getNode(value, 'scope', doc) === undefined)
+    return { error: `(settings ${show(schema)}) has no scope` }
+  const permissions = getNode(value, 'permissions', doc)
+  if (permissions !== undefined) {
+    const allUsers = getText(permissions, 'allUsers', doc)
+    if (allUsers !== undefined && !ALL_USERS_PERMISSIONS.includes(allUsers))
+      return {
+        error: `(settings ${show(schema)}) has permissions.allUsers ${show(allUsers)}, not one of ${ALL_USERS_PERMISSIONS.join(', ')}`
+      }
+  }
+  return {
+    kind: 'settings',
+    schema,
+    permissions: permissions !== undefined
   }
 }
 
@@ -309,6 +321,59 @@ async function findYamlFiles(
   }
 }
 
+/** A parsed YAML file of the manifest or of a project. */
+interface YamlFile {
+  /** Workspace-relative path. */
+  file: string
+  doc: Document.Parsed
+  /** The line a node starts on (1 for none). */
+  at: (node: unknown) => number
+}
+
+/** Read and parse one file; a file that cannot be read or is not YAML is one problem. */
+async function readYamlFile(
+  absolute: string,
+  file: string,
+  fix: string,
+  budget: AuditBudget | undefined
+): Promise<YamlFile | { problem: MonacoProblem }> {
+  const read = await readAuditFile(absolute, file, budget)
+  if ('finding' in read)
+    return {
+      problem: { kind: 'unreadable', message: read.finding.message, file }
+    }
+  const parsed = parseYaml(read.text, file, fix)
+  if ('finding' in parsed) {
+    return {
+      problem: {
+        kind: 'unreadable',
+        message: parsed.finding.message,
+        file,
+        ...lineOf(parsed.finding)
+      }
+    }
+  }
+  const { doc, lines } = parsed
+  const at = (node: unknown): number =>
+    lines.linePos((node as Node | undefined)?.range?.[0] ?? 0).line
+  return { file, doc, at }
+}
+
+function lineOf(f: { line?: number }): { line?: number } {
+  return f.line === undefined ? {} : { line: f.line }
+}
+
+/** What reading the projects of one manifest shares. */
+interface ProjectReader {
+  /** The real workspace. */
+  root: string
+  /** The input naming the manifest, for errors about paths leaving the workspace. */
+  input: string
+  manifestDir: string
+  budget: AuditBudget | undefined
+  problems: MonacoProblem[]
+}
+
 /**
  * Read the manifest at `manifestPath` (relative to the real workspace `root`) and every
  * project it names. A manifest that does not exist or leaves the workspace is an error in
@@ -321,35 +386,45 @@ export async function loadMonaco(
   budget?: AuditBudget
 ): Promise<{ manifest?: MonacoManifest; problems: MonacoProblem[] }> {
   const absolute = await insideWorkspace(root, manifestPath, input)
-  const file = relativePath(root, absolute)
-  const problems: MonacoProblem[] = []
-  const read = await readAuditFile(absolute, file, budget)
-  if ('finding' in read)
-    return {
-      problems: [{ kind: 'unreadable', message: read.finding.message, file }]
-    }
-  const parsed = parseYaml(
-    read.text,
-    file,
-    'Monaco cannot load it either; fix the manifest'
+  const yaml = await readYamlFile(
+    absolute,
+    relativePath(root, absolute),
+    'Monaco cannot load it either; fix the manifest',
+    budget
   )
-  if ('finding' in parsed) {
-    return {
-      problems: [
-        {
-          kind: 'unreadable',
-          message: parsed.finding.message,
-          file,
-          ...lineOf(parsed.finding)
-        }
-      ]
-    }
+  if ('problem' in yaml) return { problems: [yaml.problem] }
+  const { file, doc } = yaml
+  const manifest: MonacoManifest = {
+    file,
+    environments: readEnvironments(yaml),
+    projects: []
   }
-  const { doc, lines } = parsed
-  const at = (node: unknown): number =>
-    lines.linePos((node as Node | undefined)?.range?.[0] ?? 0).line
-  const manifest: MonacoManifest = { file, environments: [], projects: [] }
+  const reader: ProjectReader = {
+    root,
+    input,
+    manifestDir: dirname(absolute),
+    budget,
+    problems: []
+  }
+  const projects = getNode(doc.contents, 'projects', doc)
+  if (!isSeq(projects) || projects.items.length === 0) {
+    reader.problems.push({
+      kind: 'invalid',
+      message: `${show(file, 200)} defines no projects; Monaco fails with "no projects defined in manifest". Add the project folders under projects:.`,
+      file,
+      line: yaml.at(projects ?? doc.contents)
+    })
+  }
+  for (const item of isSeq(projects) ? projects.items : []) {
+    const entry = deref(item, doc)
+    manifest.projects.push(...(await readProjectEntry(entry, yaml, reader)))
+  }
+  return { manifest, problems: reader.problems }
+}
 
+/** `environmentGroups[].environments[]` and the credentials each names in `auth`. */
+function readEnvironments({ doc, at }: YamlFile): MonacoEnvironment[] {
+  const environments: MonacoEnvironment[] = []
   const groups = getNode(doc.contents, 'environmentGroups', doc)
   for (const g of isSeq(groups) ? groups.items : []) {
     const group = deref(g, doc)
@@ -358,7 +433,7 @@ export async function loadMonaco(
     for (const e of isSeq(envs) ? envs.items : []) {
       const env = deref(e, doc)
       const auth = getNode(env, 'auth', doc)
-      manifest.environments.push({
+      environments.push({
         name: getText(env, 'name', doc) ?? '',
         group: groupName,
         line: at(env),
@@ -370,128 +445,150 @@ export async function loadMonaco(
       })
     }
   }
-
-  const projects = getNode(doc.contents, 'projects', doc)
-  if (!isSeq(projects) || projects.items.length === 0) {
-    problems.push({
-      kind: 'invalid',
-      message: `${show(file, 200)} defines no projects; Monaco fails with "no projects defined in manifest". Add the project folders under projects:.`,
-      file,
-      line: at(projects ?? doc.contents)
-    })
-  }
-  const manifestDir = dirname(absolute)
-  for (const item of isSeq(projects) ? projects.items : []) {
-    const node = deref(item, doc)
-    const line = at(node)
-    const name = getText(node, 'name', doc) ?? ''
-    const type = getText(node, 'type', doc) ?? 'simple'
-    const path = getText(node, 'path', doc) ?? name
-    const invalid = (text: string): void => {
-      problems.push({ kind: 'invalid', message: text, file, line })
-    }
-    if (name === '') {
-      invalid(
-        `${show(file, 200)}: a project has no name; Monaco fails to load the manifest. Give it a name.`
-      )
-      continue
-    }
-    if (type !== 'simple' && type !== 'grouping') {
-      invalid(
-        `Monaco project ${show(name, 60)} has type ${show(type, 40)}; Monaco knows only simple and grouping.`
-      )
-      continue
-    }
-    let folder: string
-    try {
-      folder = await insideWorkspace(root, resolve(manifestDir, path), input)
-      if (!(await lstat(folder)).isDirectory())
-        throw new ActionError('not a folder')
-    } catch (error) {
-      if (!(error instanceof ActionError)) throw error
-      invalid(
-        `Monaco project ${show(name, 60)}: its folder ${show(path, 80)} (relative to the manifest) does not exist inside the workspace, so Monaco would fail to load it. Fix the project's path or name in the manifest.`
-      )
-      continue
-    }
-    const definitions: { name: string; group?: string; folder: string }[] = []
-    if (type === 'grouping') {
-      const subs = (await readdir(folder, { withFileTypes: true }))
-        .filter((e) => e.isDirectory())
-        .map((e) => e.name)
-        .sort()
-      if (subs.length === 0) {
-        invalid(
-          `Monaco grouping project ${show(name, 60)} has no sub-folders in ${show(path, 80)}; Monaco fails with "no projects found". Put each project in its own folder there.`
-        )
-        continue
-      }
-      for (const sub of subs)
-        definitions.push({
-          name: `${name}.${sub}`,
-          group: name,
-          folder: join(folder, sub)
-        })
-    } else {
-      definitions.push({ name, folder })
-    }
-    for (const definition of definitions) {
-      const project: MonacoProjectDefinition = {
-        name: definition.name,
-        path: relativePath(root, definition.folder),
-        line,
-        configs: []
-      }
-      if (definition.group !== undefined) project.group = definition.group
-      const files: string[] = []
-      await findYamlFiles(definition.folder, files)
-      for (const configFile of files) {
-        await readConfigFile(root, configFile, project, problems, budget)
-      }
-      manifest.projects.push(project)
-    }
-  }
-  return { manifest, problems }
+  return environments
 }
 
-function lineOf(f: { line?: number }): { line?: number } {
-  return f.line === undefined ? {} : { line: f.line }
+/**
+ * One `projects[]` entry of the manifest: a simple project, or the projects of a grouping
+ * one; none (and a problem) when Monaco would fail to load it.
+ */
+async function readProjectEntry(
+  node: Node | undefined,
+  manifest: YamlFile,
+  reader: ProjectReader
+): Promise<MonacoProjectDefinition[]> {
+  const { doc } = manifest
+  const line = manifest.at(node)
+  const name = getText(node, 'name', doc) ?? ''
+  const type = getText(node, 'type', doc) ?? 'simple'
+  const path = getText(node, 'path', doc) ?? name
+  const invalid = (text: string): [] => {
+    reader.problems.push({
+      kind: 'invalid',
+      message: text,
+      file: manifest.file,
+      line
+    })
+    return []
+  }
+  if (name === '')
+    return invalid(
+      `${show(manifest.file, 200)}: a project has no name; Monaco fails to load the manifest. Give it a name.`
+    )
+  if (type !== 'simple' && type !== 'grouping')
+    return invalid(
+      `Monaco project ${show(name, 60)} has type ${show(type, 40)}; Monaco knows only simple and grouping.`
+    )
+  const folder = await projectFolder(path, reader)
+  if (folder === undefined)
+    return invalid(
+      `Monaco project ${show(name, 60)}: its folder ${show(path, 80)} (relative to the manifest) does not exist inside the workspace, so Monaco would fail to load it. Fix the project's path or name in the manifest.`
+    )
+  const folders =
+    type === 'grouping'
+      ? await groupedFolders(name, folder)
+      : [{ name, folder }]
+  if (folders.length === 0)
+    return invalid(
+      `Monaco grouping project ${show(name, 60)} has no sub-folders in ${show(path, 80)}; Monaco fails with "no projects found". Put each project in its own folder there.`
+    )
+  const definitions: MonacoProjectDefinition[] = []
+  for (const f of folders) definitions.push(await readProject(f, line, reader))
+  return definitions
+}
+
+/** A project's folder (`path` relative to the manifest), if it is one inside the workspace. */
+async function projectFolder(
+  path: string,
+  reader: ProjectReader
+): Promise<string | undefined> {
+  try {
+    const folder = await insideWorkspace(
+      reader.root,
+      resolve(reader.manifestDir, path),
+      reader.input
+    )
+    if ((await lstat(folder)).isDirectory()) return folder
+  } catch (error) {
+    if (!(error instanceof ActionError)) throw error
+  }
+  return undefined
+}
+
+interface ProjectFolder {
+  name: string
+  /** The grouping project's name. */
+  group?: string
+  folder: string
+}
+
+/** A grouping project: every sub-folder is a project `<grouping>.<sub-folder>`. */
+async function groupedFolders(
+  name: string,
+  folder: string
+): Promise<ProjectFolder[]> {
+  const subs = (await readdir(folder, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+  return subs.map((sub) => ({
+    name: `${name}.${sub}`,
+    group: name,
+    folder: join(folder, sub)
+  }))
+}
+
+/** One project and the configs of every YAML file in its folder. */
+async function readProject(
+  { name, group, folder }: ProjectFolder,
+  line: number,
+  reader: ProjectReader
+): Promise<MonacoProjectDefinition> {
+  const project: MonacoProjectDefinition = {
+    name,
+    path: relativePath(reader.root, folder),
+    line,
+    configs: []
+  }
+  if (group !== undefined) project.group = group
+  const files: string[] = []
+  await findYamlFiles(folder, files)
+  for (const configFile of files) {
+    await readConfigFile(configFile, project, reader)
+  }
+  return project
 }
 
 async function readConfigFile(
-  root: string,
   absolute: string,
   project: MonacoProjectDefinition,
-  problems: MonacoProblem[],
-  budget: AuditBudget | undefined
+  { root, budget, problems }: ProjectReader
 ): Promise<void> {
   // Symbolic links are skipped while walking, so the file is inside the project folder.
-  const file = relativePath(root, absolute)
-  const read = await readAuditFile(absolute, file, budget)
-  if ('finding' in read) {
-    problems.push({ kind: 'unreadable', message: read.finding.message, file })
-    return
-  }
-  const parsed = parseYaml(
-    read.text,
-    file,
-    'Monaco cannot load this config file either; fix it'
+  const yaml = await readYamlFile(
+    absolute,
+    relativePath(root, absolute),
+    'Monaco cannot load this config file either; fix it',
+    budget
   )
-  if ('finding' in parsed) {
-    problems.push({
-      kind: 'unreadable',
-      message: parsed.finding.message,
-      file,
-      ...lineOf(parsed.finding)
-    })
+  if ('problem' in yaml) {
+    problems.push(yaml.problem)
     return
   }
-  const { doc, lines } = parsed
-  const at = (node: unknown): number =>
-    lines.linePos((node as Node | undefined)?.range?.[0] ?? 0).line
-  const root_ = deref(doc.contents, doc)
-  const configs = getNode(root_, 'configs', doc)
-  const has = (key: string): boolean => getNode(root_, key, doc) !== undefined
+  for (const item of configItems(yaml, problems)) {
+    const config = readConfig(deref(item, yaml.doc), yaml, project, problems)
+    if (config) project.configs.push(config)
+  }
+}
+
+/** The `configs` of a config file; none when Monaco skips the file or refuses it. */
+function configItems(
+  { file, doc, at }: YamlFile,
+  problems: MonacoProblem[]
+): unknown[] {
+  const top = deref(doc.contents, doc)
+  const configs = getNode(top, 'configs', doc)
+  const has = (key: string): boolean => getNode(top, key, doc) !== undefined
   if (has('config')) {
     problems.push({
       kind: 'invalid',
@@ -499,86 +596,118 @@ async function readConfigFile(
       file,
       line: 1
     })
-    return
+    return []
   }
-  if (ACCOUNT_KEYS.some(has) && configs === undefined) return // account resources: not deployed by monaco deploy
+  if (ACCOUNT_KEYS.some(has) && configs === undefined) return [] // account resources: not deployed by monaco deploy
   if (!isSeq(configs) || configs.items.length === 0) {
     problems.push({
       kind: 'invalid',
       message: `${show(file, 200)} has no configs; Monaco fails with "no configurations found in file". Add configs: or move the file out of the project folder.`,
       file,
-      line: at(configs ?? root_)
+      line: at(configs ?? top)
     })
-    return
+    return []
   }
-  for (const item of configs.items) {
-    const c = deref(item, doc)
-    const line = at(c)
-    const id = getText(c, 'id', doc) ?? ''
-    const type = parseType(getNode(c, 'type', doc), doc)
-    if ('error' in type) {
-      problems.push({
-        kind: 'invalid',
-        message: `Monaco config ${show(id || '?', 60)} ${type.error}; Monaco fails to load the project.`,
-        file,
-        line: at(getNode(c, 'type', doc) ?? c)
-      })
-      continue
-    }
-    const config: MonacoConfig = {
-      id,
-      project: project.name,
-      type,
+  return configs.items
+}
+
+/** One entry of `configs`: its type, skips and references; undefined when its type is refused. */
+function readConfig(
+  c: Node | undefined,
+  yaml: YamlFile,
+  project: MonacoProjectDefinition,
+  problems: MonacoProblem[]
+): MonacoConfig | undefined {
+  const { file, doc, at } = yaml
+  const id = getText(c, 'id', doc) ?? ''
+  const type = parseType(getNode(c, 'type', doc), doc)
+  if ('error' in type) {
+    problems.push({
+      kind: 'invalid',
+      message: `Monaco config ${show(id || '?', 60)} ${type.error}; Monaco fails to load the project.`,
       file,
-      line,
-      groupSkip: new Map(),
-      environmentSkip: new Map(),
-      references: []
-    }
-    const skip = (holder: unknown): SkipValue | undefined => {
-      const node = getNode(holder, 'skip', doc)
-      const value = parseSkip(node, doc)
-      if (value !== undefined && typeof value === 'object') {
-        problems.push({
+      line: at(getNode(c, 'type', doc) ?? c)
+    })
+    return undefined
+  }
+  const config: MonacoConfig = {
+    id,
+    project: project.name,
+    type,
+    file,
+    line: at(c),
+    groupSkip: new Map(),
+    environmentSkip: new Map(),
+    references: []
+  }
+  const site: ConfigSite = {
+    label: `Monaco config ${show(id || '?', 60)}`,
+    yaml,
+    problems
+  }
+  const base = readSkip(getNode(c, 'config', doc), site)
+  if (base !== undefined) config.skip = base
+  readOverrides(c, config, site)
+  const refs = new Set<string>()
+  referencedProjects(c, doc, refs)
+  refs.delete(project.name)
+  config.references = [...refs]
+  return config
+}
+
+/** Where the problems of one config go, and how messages name it. */
+interface ConfigSite {
+  label: string
+  yaml: YamlFile
+  problems: MonacoProblem[]
+}
+
+/** The `skip` of a config or of one of its overrides; a refused one is a problem. */
+function readSkip(holder: unknown, site: ConfigSite): SkipValue | undefined {
+  const { doc, file, at } = site.yaml
+  const node = getNode(holder, 'skip', doc)
+  const value = parseSkip(node, doc)
+  if (value !== undefined && typeof value === 'object') {
+    site.problems.push({
+      kind: 'invalid',
+      message: `${site.label}: ${value.error}; Monaco fails to load it.`,
+      file,
+      line: at(node)
+    })
+    return undefined
+  }
+  return value
+}
+
+/** `groupOverrides[]` and `environmentOverrides[]`: the skips they set, by group or environment. */
+function readOverrides(
+  c: Node | undefined,
+  config: MonacoConfig,
+  site: ConfigSite
+): void {
+  const { doc, file, at } = site.yaml
+  for (const [key, field, map] of [
+    ['groupOverrides', 'group', config.groupSkip],
+    ['environmentOverrides', 'environment', config.environmentSkip]
+  ] as const) {
+    const overrides = getNode(c, key, doc)
+    for (const o of isSeq(overrides) ? overrides.items : []) {
+      const override = deref(o, doc)
+      const target = getText(override, field, doc)
+      const body = getNode(override, 'override', doc)
+      const typeNode = getNode(body, 'type', doc)
+      if (typeNode !== undefined) {
+        // An override holds name, template, skip, parameters, originObjectId only, and
+        // Monaco reads config files strictly (config_persistence.go, UnmarshalStrict).
+        site.problems.push({
           kind: 'invalid',
-          message: `Monaco config ${show(id || '?', 60)}: ${value.error}; Monaco fails to load it.`,
+          message: `${site.label}: ${key} cannot change the type (an override takes name, template, skip, parameters and originObjectId); Monaco fails to load the file. Make a separate config for the other type.`,
           file,
-          line: at(node)
+          line: at(typeNode)
         })
-        return undefined
       }
-      return value
+      const value = readSkip(body, site)
+      if (target !== undefined && value !== undefined) map.set(target, value)
     }
-    const base = skip(getNode(c, 'config', doc))
-    if (base !== undefined) config.skip = base
-    for (const [key, field, map] of [
-      ['groupOverrides', 'group', config.groupSkip],
-      ['environmentOverrides', 'environment', config.environmentSkip]
-    ] as const) {
-      const overrides = getNode(c, key, doc)
-      for (const o of isSeq(overrides) ? overrides.items : []) {
-        const override = deref(o, doc)
-        const target = getText(override, field, doc)
-        const body = getNode(override, 'override', doc)
-        const typeNode = getNode(body, 'type', doc)
-        if (typeNode !== undefined) {
-          // An override holds name, template, skip, parameters, originObjectId only, and
-          // Monaco reads config files strictly (config_persistence.go, UnmarshalStrict).
-          problems.push({
-            kind: 'invalid',
-            message: `Monaco config ${show(id || '?', 60)}: ${key} cannot change the type (an override takes name, template, skip, parameters and originObjectId); Monaco fails to load the file. Make a separate config for the other type.`,
-            file,
-            line: at(typeNode)
-          })
-        }
-        const value = skip(body)
-        if (target !== undefined && value !== undefined) map.set(target, value)
-      }
-    }
-    const refs = new Set<string>()
-    referencedProjects(c, doc, refs)
-    refs.delete(project.name)
-    config.references = [...refs]
-    project.configs.push(config)
   }
 }
