@@ -14,6 +14,8 @@ import {
   planDeploy,
   scopesNeeded,
   type Credential,
+  type DeployPlan,
+  type Needs,
   type Selection
 } from './deploy.js'
 import {
@@ -82,44 +84,93 @@ export async function deriveTokenScopes(
   const manifestPath = inputs.audit.monacoManifest!
   const credential: Credential =
     inputs.tokenType === 'platform' ? 'platform' : 'classic'
-  const other: Credential = credential === 'classic' ? 'platform' : 'classic'
+  const cannot = `token-scopes: cannot be derived from monaco-manifest ${show(manifestPath, 200)}`
+  const { manifest, plan } = await deployPlan(
+    manifestPath,
+    inputs.audit.monacoEnvironment ?? [],
+    workspace,
+    cannot
+  )
+  const envNames = plan.environments.map((e) => show(e.name, 60)).join(', ')
+  checkCredential(plan, credential, envNames, cannot)
+  const needs = scopesNeeded(plan, credential)
+  const scopes = requiredScopes(needs, credential, envNames, cannot)
+  checkAllowed(scopes, inputs.allowedScopes)
+  log.info(
+    `token-scopes derived from ${show(manifest.file, 200)} for environment(s) ${envNames} (${needs.configs} config(s) deployed with the ${credential} token):`
+  )
+  for (const s of scopes) {
+    log.info(`  ${s.scope}: ${s.why}${fileLine(s)}`)
+  }
+  mentionOtherToken(plan, otherCredential(credential), log)
+  return {
+    manifest: manifest.file,
+    environments: plan.environments.map((e) => e.name),
+    scopes,
+    configs: needs.configs
+  }
+}
+
+const otherCredential = (credential: Credential): Credential =>
+  credential === 'classic' ? 'platform' : 'classic'
+
+/** ` (file:line)` after a scope that a config needs. */
+const fileLine = (s: DerivedScope): string =>
+  s.file ? ` (${neutralise(s.file, 200)}:${s.line})` : ''
+
+/** The manifest and what `monaco deploy` would do with it; throws what Monaco would refuse. */
+async function deployPlan(
+  manifestPath: string,
+  environments: readonly string[],
+  workspace: string,
+  cannot: string
+): Promise<{ manifest: MonacoManifest; plan: DeployPlan }> {
   const root = await realWorkspace(workspace)
   const loaded = await loadMonaco(manifestPath, root)
-  const cannot = `token-scopes: cannot be derived from monaco-manifest ${show(manifestPath, 200)}`
-  if (!loaded.manifest || loaded.problems.length > 0) {
-    throw new ActionError(
-      `${cannot} (no request was sent):\n${problemList(loaded.problems)}`
+  const refuse = (problems: MonacoProblem[]): ActionError =>
+    new ActionError(
+      `${cannot} (no request was sent):\n${problemList(problems)}`
     )
-  }
+  if (!loaded.manifest || loaded.problems.length > 0)
+    throw refuse(loaded.problems)
   const manifest = loaded.manifest
-  const selection = selectionOf(inputs.audit.monacoEnvironment ?? [], manifest)
-  const plan = planDeploy(manifest, selection)
-  if (plan.problems.length > 0) {
-    throw new ActionError(
-      `${cannot} (no request was sent):\n${problemList(plan.problems)}`
-    )
-  }
+  const plan = planDeploy(manifest, selectionOf(environments, manifest))
+  if (plan.problems.length > 0) throw refuse(plan.problems)
   if (plan.emptyProjects.length > 0) {
-    throw new ActionError(
-      `${cannot} (no request was sent):\n${problemList(
-        plan.emptyProjects.map((p) => ({
-          kind: 'invalid',
-          file: manifest.file,
-          line: p.line,
-          message: `Monaco project ${show(p.name, 60)} (${show(p.path, 200)}) has no configs, so there is nothing to derive scopes from. Add its configs, or remove the project from the manifest.`
-        }))
-      )}`
+    throw refuse(
+      plan.emptyProjects.map((p) => ({
+        kind: 'invalid',
+        file: manifest.file,
+        line: p.line,
+        message: `Monaco project ${show(p.name, 60)} (${show(p.path, 200)}) has no configs, so there is nothing to derive scopes from. Add its configs, or remove the project from the manifest.`
+      }))
     )
   }
-  const envNames = plan.environments.map((e) => show(e.name, 60)).join(', ')
+  return { manifest, plan }
+}
+
+/** Throws when no selected environment would deploy with a token of this kind. */
+function checkCredential(
+  plan: DeployPlan,
+  credential: Credential,
+  envNames: string,
+  cannot: string
+): void {
+  if (environmentsWith(plan, credential).length > 0) return
   const authName =
     credential === 'classic' ? 'auth.token' : 'auth.platformToken'
-  if (environmentsWith(plan, credential).length === 0) {
-    throw new ActionError(
-      `${cannot}: Monaco would not use a ${credential} token: environment(s) ${envNames} have no ${authName}${credential === 'platform' ? ' or auth.oAuth' : ''}, and Monaco would fail or deploy nothing with it. Set token-type: ${other}, or add ${authName} to the environment's auth in the manifest.`
-    )
-  }
-  const needs = scopesNeeded(plan, credential)
+  throw new ActionError(
+    `${cannot}: Monaco would not use a ${credential} token: environment(s) ${envNames} have no ${authName}${credential === 'platform' ? ' or auth.oAuth' : ''}, and Monaco would fail or deploy nothing with it. Set token-type: ${otherCredential(credential)}, or add ${authName} to the environment's auth in the manifest.`
+  )
+}
+
+/** The scopes the configs need, each with its reason; throws when they are unknown or none. */
+function requiredScopes(
+  needs: Needs,
+  credential: Credential,
+  envNames: string,
+  cannot: string
+): DerivedScope[] {
   if (needs.unsourced.length > 0) {
     throw new ActionError(
       `${cannot} (no request was sent):\n${problemList(
@@ -134,38 +185,35 @@ export async function deriveTokenScopes(
   }
   if (needs.required.size === 0) {
     throw new ActionError(
-      `${cannot}: no config of the project is deployed with a ${credential} token to ${envNames}, so the token would need no scope. Set token-type: ${other}, or list token-scopes yourself.`
+      `${cannot}: no config of the project is deployed with a ${credential} token to ${envNames}, so the token would need no scope. Set token-type: ${otherCredential(credential)}, or list token-scopes yourself.`
     )
   }
-  const scopes: DerivedScope[] = [...needs.required].map(([scope, reason]) => ({
-    scope,
-    ...reason
-  }))
-  if (inputs.allowedScopes.length > 0) {
-    const outside = scopes.filter(
-      (s) => !inputs.allowedScopes.includes(s.scope)
-    )
-    if (outside.length > 0) {
-      throw new ActionError(
-        `token-scopes: the Monaco project needs scope(s) outside allowed-scopes (no request was sent):\n${outside
-          .map(
-            (s) =>
-              `  - ${s.scope}: for ${s.why}${s.file ? ` (${neutralise(s.file, 200)}:${s.line})` : ''}`
-          )
-          .join(
-            '\n'
-          )}\nAdd them to allowed-scopes if the deploy really needs them, or change the project.`
-      )
-    }
-  }
-  log.info(
-    `token-scopes derived from ${show(manifest.file, 200)} for environment(s) ${envNames} (${needs.configs} config(s) deployed with the ${credential} token):`
+  return [...needs.required].map(([scope, reason]) => ({ scope, ...reason }))
+}
+
+/** Throws when the project needs a scope outside a non-empty `allowed-scopes`. */
+function checkAllowed(
+  scopes: DerivedScope[],
+  allowedScopes: readonly string[]
+): void {
+  if (allowedScopes.length === 0) return
+  const outside = scopes.filter((s) => !allowedScopes.includes(s.scope))
+  if (outside.length === 0) return
+  throw new ActionError(
+    `token-scopes: the Monaco project needs scope(s) outside allowed-scopes (no request was sent):\n${outside
+      .map((s) => `  - ${s.scope}: for ${s.why}${fileLine(s)}`)
+      .join(
+        '\n'
+      )}\nAdd them to allowed-scopes if the deploy really needs them, or change the project.`
   )
-  for (const s of scopes) {
-    log.info(
-      `  ${s.scope}: ${s.why}${s.file ? ` (${neutralise(s.file, 200)}:${s.line})` : ''}`
-    )
-  }
+}
+
+/** Monaco deploys some configs with the other kind of token: say how to mint that one. */
+function mentionOtherToken(
+  plan: DeployPlan,
+  other: Credential,
+  log: Logger
+): void {
   const otherNeeds = scopesNeeded(plan, other)
   const otherAuth = other === 'classic' ? 'auth.token' : 'auth.platformToken'
   if (
@@ -177,12 +225,6 @@ export async function deriveTokenScopes(
     log.info(
       `Monaco also deploys ${otherNeeds.configs} config(s) of this project with ${otherAuth}; mint that ${other} token in another step (token-type: ${other}, monaco-manifest set, token-scopes empty).`
     )
-  }
-  return {
-    manifest: manifest.file,
-    environments: plan.environments.map((e) => e.name),
-    scopes,
-    configs: needs.configs
   }
 }
 
