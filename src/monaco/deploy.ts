@@ -75,19 +75,45 @@ export function skipped(config: MonacoConfig, env: MonacoEnvironment): boolean {
   return skip === true
 }
 
+/** Reports what Monaco would refuse, at a file (and line). */
+type Fail = (
+  message: string,
+  where: { file: string; line?: number },
+  kind?: MonacoProblem['kind']
+) => void
+
 /** Where `monaco deploy` with this selection sends each config, and what it would refuse. */
 export function planDeploy(
   manifest: MonacoManifest,
   selection: Selection
 ): DeployPlan {
   const problems: MonacoProblem[] = []
-  const fail = (
-    message: string,
-    where: { file: string; line?: number },
-    kind: MonacoProblem['kind'] = 'invalid'
-  ): void => {
+  const fail: Fail = (message, where, kind = 'invalid') => {
     problems.push({ kind, message, ...where })
   }
+  const environments = selectedEnvironments(manifest, selection, fail)
+  for (const env of environments) checkAuth(env, manifest.file, fail)
+  const { projects, placements } = placeConfigs(
+    manifest,
+    selectedProjects(manifest, selection, fail),
+    environments,
+    fail
+  )
+  return {
+    environments,
+    projects,
+    placements,
+    emptyProjects: projects.filter((p) => p.configs.length === 0),
+    problems
+  }
+}
+
+/** The environments `-e` and `-g` select (their union; none selects all). An unknown name fails. */
+function selectedEnvironments(
+  manifest: MonacoManifest,
+  selection: Selection,
+  fail: Fail
+): MonacoEnvironment[] {
   const anyEnv = selection.environments.length + selection.groups.length === 0
   for (const name of selection.environments) {
     if (!manifest.environments.some((e) => e.name === name))
@@ -103,44 +129,64 @@ export function planDeploy(
         { file: manifest.file }
       )
   }
-  const environments = manifest.environments.filter(
+  return manifest.environments.filter(
     (e) =>
       anyEnv ||
       selection.environments.includes(e.name) ||
       selection.groups.includes(e.group)
   )
-  for (const env of environments) {
-    const where = { file: manifest.file, line: env.line }
-    if (!env.auth.token && !hasPlatform(env))
-      fail(
-        `Monaco would fail: environment ${show(env.name, 60)} has no credentials (auth.token, auth.platformToken or auth.oAuth).`,
-        where
-      )
-    if (env.auth.platformToken && env.auth.oAuth)
-      fail(
-        `Monaco would fail: environment ${show(env.name, 60)} has both auth.oAuth and auth.platformToken, which Monaco refuses. Keep one.`,
-        where
-      )
-  }
+}
 
-  // Projects: the named ones (or grouping projects), then what their deployed configs reference.
-  const byName = new Map(manifest.projects.map((p) => [p.name, p]))
-  let queue: string[]
-  if (selection.projects.length === 0) queue = [...byName.keys()]
-  else {
-    queue = []
-    for (const name of selection.projects) {
-      const matches = byName.has(name)
-        ? [name]
-        : manifest.projects.filter((p) => p.group === name).map((p) => p.name)
-      if (matches.length === 0)
-        fail(
-          `Monaco would fail: no project named ${show(name, 60)} in ${show(manifest.file, 200)}.`,
-          { file: manifest.file }
-        )
-      queue.push(...matches)
-    }
+/** An environment Monaco deploys to needs exactly one kind of platform credential, or a token. */
+function checkAuth(env: MonacoEnvironment, file: string, fail: Fail): void {
+  const where = { file, line: env.line }
+  if (!env.auth.token && !hasPlatform(env))
+    fail(
+      `Monaco would fail: environment ${show(env.name, 60)} has no credentials (auth.token, auth.platformToken or auth.oAuth).`,
+      where
+    )
+  if (env.auth.platformToken && env.auth.oAuth)
+    fail(
+      `Monaco would fail: environment ${show(env.name, 60)} has both auth.oAuth and auth.platformToken, which Monaco refuses. Keep one.`,
+      where
+    )
+}
+
+/** The projects `-p` names (a grouping project names its projects); none names all. */
+function selectedProjects(
+  manifest: MonacoManifest,
+  selection: Selection,
+  fail: Fail
+): string[] {
+  if (selection.projects.length === 0)
+    return manifest.projects.map((p) => p.name)
+  const names: string[] = []
+  for (const name of selection.projects) {
+    const matches = manifest.projects.some((p) => p.name === name)
+      ? [name]
+      : manifest.projects.filter((p) => p.group === name).map((p) => p.name)
+    if (matches.length === 0)
+      fail(
+        `Monaco would fail: no project named ${show(name, 60)} in ${show(manifest.file, 200)}.`,
+        { file: manifest.file }
+      )
+    names.push(...matches)
   }
+  return names
+}
+
+/**
+ * Each config of the selected projects, and of the projects their deployed configs
+ * reference, placed in each environment that does not skip it.
+ */
+function placeConfigs(
+  manifest: MonacoManifest,
+  selected: string[],
+  environments: MonacoEnvironment[],
+  fail: Fail
+): { projects: MonacoProjectDefinition[]; placements: Placement[] } {
+  const byName = new Map(manifest.projects.map((p) => [p.name, p]))
+  const queue = [...selected]
   const projects: MonacoProjectDefinition[] = []
   const placements: Placement[] = []
   const seen = new Set<string>()
@@ -155,30 +201,23 @@ export function planDeploy(
         if (skipped(config, env)) continue
         queue.push(...config.references)
         const placed = place(config, env)
-        if ('refusal' in placed) {
-          // Once per config: the reason is the same in every environment lacking the credential.
-          const key = `${config.file}:${config.line}`
-          if (!refused.has(key)) {
-            refused.add(key)
-            fail(
-              placed.refusal,
-              { file: config.file, line: config.line },
-              'credential'
-            )
-          }
+        if (!('refusal' in placed)) {
+          placements.push(placed)
           continue
         }
-        placements.push(placed)
+        // Once per config: the reason is the same in every environment lacking the credential.
+        const key = `${config.file}:${config.line}`
+        if (refused.has(key)) continue
+        refused.add(key)
+        fail(
+          placed.refusal,
+          { file: config.file, line: config.line },
+          'credential'
+        )
       }
     }
   }
-  return {
-    environments,
-    projects,
-    placements,
-    emptyProjects: projects.filter((p) => p.configs.length === 0),
-    problems
-  }
+  return { projects, placements }
 }
 
 function place(
