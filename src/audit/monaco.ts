@@ -7,9 +7,12 @@ import { selectionOf } from '../monaco/derive.js'
 import { deployCommands } from '../monaco/command.js'
 import {
   environmentsWith,
+  otherCredential,
   planDeploy,
   scopesNeeded,
   type Credential,
+  type DeployPlan,
+  type Needs,
   type Selection
 } from '../monaco/deploy.js'
 import {
@@ -130,70 +133,103 @@ export function compareMonaco(
       : consumer.selection
     const plan = planDeploy(manifest, selection)
     findings.push(...problemFindings(plan.problems))
-    // Every consumer mints at least one token (consumerOf in index.ts).
-    const minted = consumer.classic ?? consumer.platform
-    if (!minted) continue
     for (const credential of ['classic', 'platform'] as const) {
-      const other: Credential =
-        credential === 'classic' ? 'platform' : 'classic'
-      const token = consumer[credential]
-      const needs = scopesNeeded(plan, credential)
-      for (const p of needs.unsourced) {
-        findings.push(
-          finding(
-            'monaco-unknown-type',
-            `Monaco config ${show(p.config.id, 60)} (${describeType(p.config.type)}): no public source states the scopes this config type needs, so they were not compared. Check them in Dynatrace's API reference.`,
-            { file: p.config.file, line: p.config.line }
-          )
-        )
-      }
-      if (!token) {
-        // A credential the job would have to mint: a token named in the manifest's auth.
-        const mustMint = plan.environments.some((e) =>
-          credential === 'classic' ? e.auth.token : e.auth.platformToken
-        )
-        const first = plan.placements.find((p) => p.credential === credential)
-        if (needs.configs > 0 && mustMint && first) {
-          findings.push(
-            finding(
-              'monaco-missing-scope',
-              `Monaco would fail: ${needs.configs} deployment(s) of ${show(manifest.file, 200)} (e.g. ${show(first.config.id, 60)}, ${describeType(first.config.type)}, ${neutralise(first.config.file, 200)}:${first.config.line}) go through ${AUTH[credential]}, but this job mints only a ${other} token. Mint a ${credential} token too (token-type: ${credential}), or move those configs to the ${other} credential.`,
-              minted.where
-            )
-          )
-        }
-        continue
-      }
-      if (environmentsWith(plan, credential).length === 0) {
-        findings.push(
-          finding(
-            'monaco-missing-scope',
-            `Monaco would not use this ${credential} token: the environment(s) ${plan.environments.map((e) => show(e.name, 60)).join(', ')} of ${show(manifest.file, 200)} have no ${credential === 'classic' ? 'auth.token' : 'auth.platformToken or auth.oAuth'}. Set token-type: ${other}, or add the credential to the manifest.`,
-            token.where
-          )
-        )
-        continue
-      }
-      if (token.derived) {
-        // Exactly what the project needs, by construction: only allowed-scopes can object.
-        for (const [scope, reason] of needs.required) {
-          if (allowedScopes.length === 0 || allowedScopes.includes(scope))
-            continue
-          findings.push(
-            finding(
-              'scope-not-allowed',
-              `token-scopes (derived from ${show(manifest.file, 200)}): Monaco needs ${show(scope)} for ${reason.why}${reason.file ? `, ${neutralise(reason.file, 200)}:${reason.line}` : ''}, which is not in the audit's allowed-scopes; the step would derive it and fail. Add it to allowed-scopes if the deploy really needs it.`,
-              token.where,
-              scope
-            )
-          )
-        }
-        continue
-      }
-      compareToken(findings, manifest, token, needs.required, needs.optional)
+      const deploy = { manifest, plan, consumer, credential }
+      compareCredential(findings, deploy, allowedScopes)
     }
   }
-  // One finding per place: several jobs deploying the same manifest see the same problems.
+  return distinct(findings)
+}
+
+/** One deploy's configs that go through one kind of credential. */
+interface CredentialDeploy {
+  manifest: MonacoManifest
+  plan: DeployPlan
+  consumer: MonacoConsumer
+  credential: Credential
+}
+
+/** The scopes the configs deployed with `credential` need, against the token minted for it. */
+function compareCredential(
+  findings: Finding[],
+  deploy: CredentialDeploy,
+  allowedScopes: readonly string[]
+): void {
+  const { manifest, plan, consumer, credential } = deploy
+  const token = consumer[credential]
+  const needs = scopesNeeded(plan, credential)
+  for (const p of needs.unsourced) {
+    findings.push(
+      finding(
+        'monaco-unknown-type',
+        `Monaco config ${show(p.config.id, 60)} (${describeType(p.config.type)}): no public source states the scopes this config type needs, so they were not compared. Check them in Dynatrace's API reference.`,
+        { file: p.config.file, line: p.config.line }
+      )
+    )
+  }
+  if (!token) {
+    findings.push(...notMinted(deploy, needs))
+  } else if (environmentsWith(plan, credential).length === 0) {
+    findings.push(
+      finding(
+        'monaco-missing-scope',
+        `Monaco would not use this ${credential} token: the environment(s) ${plan.environments.map((e) => show(e.name, 60)).join(', ')} of ${show(manifest.file, 200)} have no ${credential === 'classic' ? 'auth.token' : 'auth.platformToken or auth.oAuth'}. Set token-type: ${otherCredential(credential)}, or add the credential to the manifest.`,
+        token.where
+      )
+    )
+  } else if (token.derived) {
+    findings.push(...derivedNotAllowed(manifest, token, needs, allowedScopes))
+  } else {
+    compareToken(findings, manifest, token, needs.required, needs.optional)
+  }
+}
+
+/**
+ * The deploy needs a credential the job does not mint: a token named in the manifest's
+ * auth (reported on the token the job does mint).
+ */
+function notMinted(
+  { manifest, plan, consumer, credential }: CredentialDeploy,
+  needs: Needs
+): Finding[] {
+  const other = otherCredential(credential)
+  const minted = consumer[other]
+  const mustMint = plan.environments.some((e) =>
+    credential === 'classic' ? e.auth.token : e.auth.platformToken
+  )
+  const first = plan.placements.find((p) => p.credential === credential)
+  if (needs.configs === 0 || !mustMint || !first || !minted) return []
+  return [
+    finding(
+      'monaco-missing-scope',
+      `Monaco would fail: ${needs.configs} deployment(s) of ${show(manifest.file, 200)} (e.g. ${show(first.config.id, 60)}, ${describeType(first.config.type)}, ${neutralise(first.config.file, 200)}:${first.config.line}) go through ${AUTH[credential]}, but this job mints only a ${other} token. Mint a ${credential} token too (token-type: ${credential}), or move those configs to the ${other} credential.`,
+      minted.where
+    )
+  ]
+}
+
+/** A derived token has exactly what the project needs, by construction: only allowed-scopes can object. */
+function derivedNotAllowed(
+  manifest: MonacoManifest,
+  token: TokenPlan,
+  needs: Needs,
+  allowedScopes: readonly string[]
+): Finding[] {
+  if (allowedScopes.length === 0) return []
+  return [...needs.required]
+    .filter(([scope]) => !allowedScopes.includes(scope))
+    .map(([scope, reason]) =>
+      finding(
+        'scope-not-allowed',
+        `token-scopes (derived from ${show(manifest.file, 200)}): Monaco needs ${show(scope)} for ${reason.why}${reason.file ? `, ${neutralise(reason.file, 200)}:${reason.line}` : ''}, which is not in the audit's allowed-scopes; the step would derive it and fail. Add it to allowed-scopes if the deploy really needs it.`,
+        token.where,
+        scope
+      )
+    )
+}
+
+/** One finding per place: several jobs deploying the same manifest see the same problems. */
+function distinct(findings: Finding[]): Finding[] {
   const seen = new Set<string>()
   return findings.filter((f) => {
     const key = JSON.stringify([f.rule, f.file, f.line, f.scope, f.message])
@@ -207,7 +243,7 @@ function compareToken(
   findings: Finding[],
   manifest: MonacoManifest,
   token: TokenPlan,
-  required: ReturnType<typeof scopesNeeded>['required'],
+  required: Needs['required'],
   optional: Set<string>
 ): void {
   const have = new Set(token.scopes.map((s) => s.scope))

@@ -36,6 +36,10 @@ import {
 
 export type Credential = 'classic' | 'platform'
 
+/** The kind of token a deploy could mint instead. */
+export const otherCredential = (credential: Credential): Credential =>
+  credential === 'classic' ? 'platform' : 'classic'
+
 /** What is deployed: names as in `monaco deploy -e/-g/-p`; empty lists mean all. */
 export interface Selection {
   environments: string[]

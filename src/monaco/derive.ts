@@ -11,6 +11,7 @@ import { neutralise, type Logger } from '../log.js'
 import { escapeHtml } from '../summary.js'
 import {
   environmentsWith,
+  otherCredential,
   planDeploy,
   scopesNeeded,
   type Credential,
@@ -110,9 +111,6 @@ export async function deriveTokenScopes(
     configs: needs.configs
   }
 }
-
-const otherCredential = (credential: Credential): Credential =>
-  credential === 'classic' ? 'platform' : 'classic'
 
 /** ` (file:line)` after a scope that a config needs. */
 const fileLine = (s: DerivedScope): string =>
