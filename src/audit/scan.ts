@@ -385,83 +385,15 @@ export function scanWorkflow(
   if ('finding' in parsed)
     return { steps: [], jobs: [], findings: [parsed.finding] }
   const { doc, lines } = parsed
-  const container = fileContainer(text, file, lines)
-  const steps: ActionStep[] = []
-  const jobs: JobInfo[] = []
-  const root = deref(doc.contents, doc)
-
-  const scanSteps = (
-    job: string,
-    jobNode: unknown,
-    stepsNode: unknown,
-    idToken?: 'write' | 'none'
-  ): void => {
-    if (!isSeq(stepsNode)) return
-    const defaultDir = getText(
-      getNode(getNode(jobNode, 'defaults', doc), 'run', doc),
-      'working-directory',
-      doc
-    )
-    const info: JobInfo = { file, job, runs: [], usesMonaco: false }
-    stepsNode.items.forEach((item, index) => {
-      const step = deref(item, doc)
-      if (!isMap(step)) return
-      const uses = getText(step, 'uses', doc) ?? ''
-      const run = getText(step, 'run', doc)
-      if (run !== undefined) {
-        const workingDirectory =
-          getText(step, 'working-directory', doc) ?? defaultDir
-        info.runs.push({
-          script: run,
-          ...(workingDirectory !== undefined ? { workingDirectory } : {})
-        })
-        if (/\bmonaco\b/i.test(run)) info.usesMonaco = true
-      }
-      if (/monaco/i.test(uses)) info.usesMonaco = true
-      const values = withValues(
-        getNode(step, 'with', doc),
-        doc,
-        container,
-        lines
-      )
-      let copy: ActionStep['copy']
-      if (!usesThisAction(uses)) {
-        if (uses === '' || uses.startsWith('docker://')) return
-        if (
-          uses.startsWith('./') &&
-          options.localActionName?.(uses) === ACTION_DISPLAY_NAME
-        ) {
-          copy = { uses, recognisedBy: 'action-name' }
-        } else if (
-          hasThisActionsInputs([
-            ...values.with.keys(),
-            ...values.nonScalar.map((n) => n.name)
-          ])
-        ) {
-          copy = { uses, recognisedBy: 'inputs' }
-        } else return
-      }
-      const id = getText(step, 'id', doc)
-      const name = getText(step, 'name', doc)
-      const label =
-        id !== undefined
-          ? `step ${show(id, 40)}`
-          : name !== undefined
-            ? `step ${show(name, 40)}`
-            : `step ${index + 1}`
-      steps.push({
-        file,
-        line: lines.linePos(step.range?.[0] ?? 0).line,
-        job,
-        label,
-        ...values,
-        ...(copy ? { copy } : {}),
-        ...(idToken ? { idToken } : {})
-      })
-    })
-    jobs.push(info)
+  const workflow: WorkflowFile = {
+    file,
+    doc,
+    lines,
+    container: fileContainer(text, file, lines),
+    options
   }
-
+  const scanned: ScannedWorkflow = { steps: [], jobs: [], findings: [] }
+  const root = deref(doc.contents, doc)
   if (isMap(root)) {
     const jobsNode = getNode(root, 'jobs', doc)
     if (isMap(jobsNode)) {
@@ -469,19 +401,123 @@ export function scanWorkflow(
         const key = deref(pair.key, doc)
         const job = isScalar(key) ? scalarText(key) : '?'
         const jobNode = deref(pair.value, doc)
-        scanSteps(
-          job,
-          jobNode,
-          getNode(jobNode, 'steps', doc),
-          idTokenPermission(root, jobNode, doc)
-        )
+        const idToken = idTokenPermission(root, jobNode, doc)
+        scanJob(workflow, scanned, job, jobNode, idToken)
       }
     }
     // A composite action (action.yml) in the scanned paths: its steps count too.
-    const runs = getNode(root, 'runs', doc)
-    scanSteps('runs', runs, getNode(runs, 'steps', doc))
+    scanJob(workflow, scanned, 'runs', getNode(root, 'runs', doc))
   }
-  return { steps, jobs, findings: [] }
+  return scanned
+}
+
+/** One parsed workflow file, as the scan of its jobs and steps reads it. */
+interface WorkflowFile {
+  file: string
+  doc: Document.Parsed
+  lines: LineCounter
+  container: ReturnType<typeof fileContainer>
+  options: ScanOptions
+}
+
+/** A job (or a composite action's `runs`): what it runs, and its steps that use this action. */
+function scanJob(
+  workflow: WorkflowFile,
+  scanned: ScannedWorkflow,
+  job: string,
+  jobNode: unknown,
+  idToken?: 'write' | 'none'
+): void {
+  const { file, doc } = workflow
+  const stepsNode = getNode(jobNode, 'steps', doc)
+  if (!isSeq(stepsNode)) return
+  const defaultDir = getText(
+    getNode(getNode(jobNode, 'defaults', doc), 'run', doc),
+    'working-directory',
+    doc
+  )
+  const info: JobInfo = { file, job, runs: [], usesMonaco: false }
+  stepsNode.items.forEach((item, index) => {
+    const step = deref(item, doc)
+    if (!isMap(step)) return
+    noteRun(info, step, defaultDir, doc)
+    const found = actionStep(workflow, step, { job, index, idToken })
+    if (found) scanned.steps.push(found)
+  })
+  scanned.jobs.push(info)
+}
+
+/** What a step runs: its `run:` script, and whether it runs Monaco. */
+function noteRun(
+  info: JobInfo,
+  step: YAMLMap,
+  defaultDir: string | undefined,
+  doc: Document.Parsed
+): void {
+  const run = getText(step, 'run', doc)
+  if (run !== undefined) {
+    const workingDirectory =
+      getText(step, 'working-directory', doc) ?? defaultDir
+    info.runs.push({
+      script: run,
+      ...(workingDirectory !== undefined ? { workingDirectory } : {})
+    })
+    if (/\bmonaco\b/i.test(run)) info.usesMonaco = true
+  }
+  if (/monaco/i.test(getText(step, 'uses', doc) ?? '')) info.usesMonaco = true
+}
+
+/** The step with its `with:` values when it uses this action or a copy of it. */
+function actionStep(
+  workflow: WorkflowFile,
+  step: YAMLMap,
+  at: { job: string; index: number; idToken?: 'write' | 'none' | undefined }
+): ActionStep | undefined {
+  const { file, doc, lines } = workflow
+  const uses = getText(step, 'uses', doc) ?? ''
+  const values = withValues(getNode(step, 'with', doc), workflow)
+  const recognised = recogniseAction(uses, values, workflow.options)
+  if (!recognised) return undefined
+  return {
+    file,
+    line: lines.linePos(step.range?.[0] ?? 0).line,
+    job: at.job,
+    label: stepLabel(step, at.index, doc),
+    ...values,
+    ...recognised,
+    ...(at.idToken ? { idToken: at.idToken } : {})
+  }
+}
+
+/**
+ * `{}` for a step that uses this action, `{copy}` for one that uses a copy of it (a local
+ * action keeping its name, or another action passing its inputs), undefined otherwise.
+ */
+function recogniseAction(
+  uses: string,
+  values: Pick<ActionStep, 'with' | 'nonScalar'>,
+  options: ScanOptions
+): Pick<ActionStep, 'copy'> | undefined {
+  if (usesThisAction(uses)) return {}
+  if (uses === '' || uses.startsWith('docker://')) return undefined
+  if (
+    uses.startsWith('./') &&
+    options.localActionName?.(uses) === ACTION_DISPLAY_NAME
+  ) {
+    return { copy: { uses, recognisedBy: 'action-name' } }
+  }
+  const inputs = [...values.with.keys(), ...values.nonScalar.map((n) => n.name)]
+  return hasThisActionsInputs(inputs)
+    ? { copy: { uses, recognisedBy: 'inputs' } }
+    : undefined
+}
+
+/** `step "id"`, `step "name"` or `step 3`, for messages. */
+function stepLabel(step: YAMLMap, index: number, doc: Document.Parsed): string {
+  const id = getText(step, 'id', doc)
+  if (id !== undefined) return `step ${show(id, 40)}`
+  const name = getText(step, 'name', doc)
+  return name !== undefined ? `step ${show(name, 40)}` : `step ${index + 1}`
 }
 
 /**
@@ -523,9 +559,7 @@ function idTokenPermission(
 
 function withValues(
   node: Node | undefined,
-  doc: Document.Parsed,
-  container: ReturnType<typeof fileContainer>,
-  lines: LineCounter
+  { file, doc, lines, container }: WorkflowFile
 ): Pick<ActionStep, 'with' | 'nonScalar'> {
   const values = new Map<string, Value>()
   const nonScalar: ActionStep['nonScalar'] = []
@@ -539,7 +573,7 @@ function withValues(
     else if (value === undefined || value === null) {
       // `token-scopes:` with nothing after it is an empty string to the runner.
       const empty = plainValue('')
-      if (container.file !== undefined) empty.file = container.file
+      empty.file = file
       const line = lines.linePos(key.range?.[0] ?? 0).line
       empty.line = line
       empty.lineOf = () => line
