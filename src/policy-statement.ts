@@ -1,6 +1,9 @@
 /**
- * A local parser for Dynatrace IAM policy statements (dynatrace-api.md §2.3), used by the
- * offline audit and reusable by the IAM code to reject a bad statement before any request.
+ * A local parser for Dynatrace IAM policy statements, used by the offline audit and
+ * reusable by the IAM code to reject a bad statement before any request. The syntax is
+ * Dynatrace's (https://docs.dynatrace.com/docs/shortlink/iam-policystatement-syntax); the
+ * operators are those its permission reference lists per condition
+ * (https://docs.dynatrace.com/docs/manage/identity-access-management/permission-management/manage-user-permissions-policies/advanced/iam-policystatements).
  *
  *   policy     := statement*
  *   statement  := (ALLOW | DENY) permission ("," permission)* [WHERE condition (AND condition)*] ";"
@@ -69,8 +72,8 @@ const PERMISSION = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
 const CONDITION_NAME = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
 const WORD_CHAR = /[\w.:*$@{}/-]/
 
-/** Split `text` into tokens, each with its position, and the end of the text. */
-function tokenize(text: string): { tokens: Token[]; end: Token } {
+/** Split `text` into tokens, each with its position. */
+function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let line = 1
   let lineStart = 0
@@ -86,76 +89,77 @@ function tokenize(text: string): { tokens: Token[]; end: Token } {
       i++
       line++
       lineStart = i
-      continue
-    }
-    if (/\s/.test(ch)) {
+    } else if (/\s/.test(ch)) {
       i++
-      continue
+    } else if (text.startsWith('//', i)) {
+      i = lineEnd(text, i)
+    } else {
+      const token: Token = { ...pos(i), ...readToken(text, i) }
+      tokens.push(token)
+      i = token.end
     }
-    if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++
-      continue
-    }
-    const start = pos(i)
-    if (ch === '"' || ch === "'") {
-      let value = ''
-      let j = i + 1
-      let closed = false
-      while (j < text.length) {
-        const c = text.charAt(j)
-        if (c === '\\' && j + 1 < text.length) {
-          value += text[j + 1]
-          j += 2
-          continue
-        }
-        if (c === ch) {
-          closed = true
-          j++
-          break
-        }
-        // A string never spans lines; stop so that the error points at the quote.
-        if (c === '\n') break
-        value += c
-        j++
-      }
-      tokens.push({
-        ...start,
-        kind: 'string',
-        text: value,
-        end: j,
-        ...(closed ? {} : { unterminated: true })
-      })
-      i = j
-      continue
-    }
-    if (ch === ',' || ch === ';' || ch === '(' || ch === ')') {
-      tokens.push({ ...start, kind: ch, text: ch, end: i + 1 })
-      i++
-      continue
-    }
-    const op = /^(?:!=|<=|>=|=|<|>)/.exec(text.slice(i, i + 2))
-    if (op) {
-      tokens.push({ ...start, kind: 'op', text: op[0], end: i + op[0].length })
-      i += op[0].length
-      continue
-    }
-    if (WORD_CHAR.test(ch)) {
-      let j = i
-      while (j < text.length && WORD_CHAR.test(text.charAt(j))) {
-        // `//` inside a word still starts a comment.
-        if (text[j] === '/' && text[j + 1] === '/') break
-        j++
-      }
-      tokens.push({ ...start, kind: 'word', text: text.slice(i, j), end: j })
-      i = j
-      continue
-    }
-    // Any other character is a one-character word, so the parser can name it in an error.
-    const char = String.fromCodePoint(text.codePointAt(i) ?? 0)
-    tokens.push({ ...start, kind: 'word', text: char, end: i + char.length })
-    i += char.length
   }
-  return { tokens, end: { ...pos(i), kind: 'end', text: '', end: i } }
+  tokens.push({ ...pos(i), kind: 'end', text: '', end: i })
+  return tokens
+}
+
+/** A token without its position. */
+type Lexeme = Omit<Token, keyof TextPosition>
+
+/** Where the line holding `i` ends: a `//` comment runs to there. */
+function lineEnd(text: string, i: number): number {
+  const newline = text.indexOf('\n', i)
+  return newline === -1 ? text.length : newline
+}
+
+/** The token starting at `i`, which is neither white space nor a comment. */
+function readToken(text: string, i: number): Lexeme {
+  const ch = text.charAt(i)
+  if (ch === '"' || ch === "'") return readString(text, i)
+  if (ch === ',' || ch === ';' || ch === '(' || ch === ')')
+    return { kind: ch, text: ch, end: i + 1 }
+  const op = /^(?:!=|<=|>=|=|<|>)/.exec(text.slice(i, i + 2))
+  if (op) return { kind: 'op', text: op[0], end: i + op[0].length }
+  if (WORD_CHAR.test(ch)) {
+    const end = wordEnd(text, i)
+    return { kind: 'word', text: text.slice(i, end), end }
+  }
+  // Any other character is a one-character word, so the parser can name it in an error.
+  const char = Array.from(text.slice(i, i + 2))[0] ?? ch
+  return { kind: 'word', text: char, end: i + char.length }
+}
+
+/** A quoted string from its opening quote at `start`; a backslash escapes the next character. */
+function readString(text: string, start: number): Lexeme {
+  const quote = text.charAt(start)
+  let value = ''
+  let j = start + 1
+  while (j < text.length) {
+    const c = text.charAt(j)
+    if (c === '\\' && j + 1 < text.length) {
+      value += text.charAt(j + 1)
+      j += 2
+      continue
+    }
+    if (c === quote) return { kind: 'string', text: value, end: j + 1 }
+    // A string never spans lines; stop so that the error points at the quote.
+    if (c === '\n') break
+    value += c
+    j++
+  }
+  return { kind: 'string', text: value, end: j, unterminated: true }
+}
+
+/** Where the word starting at `start` ends; `//` inside a word still starts a comment. */
+function wordEnd(text: string, start: number): number {
+  let j = start
+  while (
+    j < text.length &&
+    WORD_CHAR.test(text.charAt(j)) &&
+    !text.startsWith('//', j)
+  )
+    j++
+  return j
 }
 
 const keyword = (token: Token, word: string): boolean =>
@@ -184,18 +188,14 @@ class Parser {
   readonly statements: PolicyStatement[] = []
   readonly errors: PolicySyntaxError[] = []
 
-  constructor(
-    private readonly tokens: Token[],
-    /** What every read past the last token sees. */
-    private readonly end: Token
-  ) {}
+  constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token {
-    return this.tokens[this.i] ?? this.end
+    return this.tokens[this.i]!
   }
 
   private next(): Token {
-    const token = this.tokens[this.i] ?? this.end
+    const token = this.tokens[this.i]!
     if (token.kind !== 'end') this.i++
     return token
   }
@@ -279,7 +279,7 @@ class Parser {
         conditions.push(this.condition())
       }
     }
-    const last = this.tokens[this.i - 1] ?? this.end
+    const last = this.tokens[this.i - 1]!
     const end = this.next()
     if (end.kind === 'end') {
       // Point just after the statement's last token, not at the end of the text.
@@ -388,8 +388,7 @@ class Parser {
  * in `errors`, with the line and column (1-based) of the offending token.
  */
 export function parsePolicyStatements(text: string): ParsedPolicy {
-  const { tokens, end } = tokenize(text)
-  return new Parser(tokens, end).parse()
+  return new Parser(tokenize(text)).parse()
 }
 
 /** One error as a single line: `line 2, column 14: expected …`. */
