@@ -212,9 +212,9 @@ export function readPolicies(text: string): IamInput<PolicySpec> {
   return readList<PolicySpec>('policies', text, (reader, index, entry, out) => {
     const at: IamPath = ['policies', index]
     if (!checkKeys(reader, at, entry, POLICY_KEYS)) return
-    const name = requiredString(reader, at, entry, 'name')
-    const description = optionalString(reader, at, entry, 'description')
-    const statement = requiredString(reader, at, entry, 'statement')
+    const name = stringField(reader, at, entry, 'name', true)
+    const description = stringField(reader, at, entry, 'description', false)
+    const statement = stringField(reader, at, entry, 'statement', true)
     let parsed: ParsedPolicy | undefined
     if (statement !== undefined) {
       parsed = parsePolicyStatements(entry.statement as string)
@@ -255,7 +255,7 @@ export function readBindings(text: string): IamInput<BindingSpec> {
     (reader, index, entry, out) => {
       const at: IamPath = ['bindings', index]
       if (!checkKeys(reader, at, entry, BINDING_KEYS)) return
-      const policy = requiredString(reader, at, entry, 'policy')
+      const policy = stringField(reader, at, entry, 'policy', true)
       const groups = stringList(reader, at, entry, 'groups', true)
       const boundaries = stringList(reader, at, entry, 'boundaries', false)
       const level = parseLevel(reader, at, entry.level)
@@ -288,30 +288,23 @@ function checkKeys(
   return ok
 }
 
-function requiredString(
+/** A string; `required` means present and not empty (trimmed then). */
+function stringField(
   reader: Reader,
   at: IamPath,
   entry: Entry,
-  key: string
+  key: string,
+  required: boolean
 ): string | undefined {
   const value = entry[key]
+  const path = [...at, key]
   if (value === undefined || value === null) {
-    reader.problem([...at, key], 'missing.')
+    if (required) reader.problem(path, 'missing.')
     return undefined
   }
-  return nonEmptyString(reader, [...at, key], value)
-}
-
-function optionalString(
-  reader: Reader,
-  at: IamPath,
-  entry: Entry,
-  key: string
-): string | undefined {
-  const value = entry[key]
-  if (value === undefined || value === null) return undefined
+  if (required) return nonEmptyString(reader, path, value)
   if (typeof value !== 'string') {
-    reader.problem([...at, key], typeHint(value))
+    reader.problem(path, typeHint(value))
     return undefined
   }
   return value

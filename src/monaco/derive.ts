@@ -13,12 +13,9 @@ import {
   environmentsWith,
   otherCredential,
   planDeploy,
-  scopesNeeded,
-  type Credential,
-  type DeployPlan,
-  type Needs,
-  type Selection
+  scopesNeeded
 } from './deploy.js'
+import type { Credential, DeployPlan, Needs, Selection } from './deploy.js'
 import {
   describeType,
   loadMonaco,
