@@ -72,8 +72,8 @@ const PERMISSION = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
 const CONDITION_NAME = /^[A-Za-z][\w-]*(?::[\w.-]+)+$/
 const WORD_CHAR = /[\w.:*$@{}/-]/
 
-/** Split `text` into tokens, each with its position. */
-function tokenize(text: string): Token[] {
+/** Split `text` into tokens, each with its position, and the end of the text. */
+function tokenize(text: string): { tokens: Token[]; end: Token } {
   const tokens: Token[] = []
   let line = 1
   let lineStart = 0
@@ -99,8 +99,7 @@ function tokenize(text: string): Token[] {
       i = token.end
     }
   }
-  tokens.push({ ...pos(i), kind: 'end', text: '', end: i })
-  return tokens
+  return { tokens, end: { ...pos(i), kind: 'end', text: '', end: i } }
 }
 
 /** A token without its position. */
@@ -188,16 +187,25 @@ class Parser {
   readonly statements: PolicyStatement[] = []
   readonly errors: PolicySyntaxError[] = []
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly end: Token
+  ) {}
 
+  /** The next token; past the last one, the end of the policy. */
   private peek(): Token {
-    return this.tokens[this.i]!
+    return this.tokens[this.i] ?? this.end
   }
 
   private next(): Token {
-    const token = this.tokens[this.i]!
+    const token = this.peek()
     if (token.kind !== 'end') this.i++
     return token
+  }
+
+  /** The token `next()` returned last (the end of the policy before the first). */
+  private previous(): Token {
+    return this.tokens[this.i - 1] ?? this.end
   }
 
   private fail(token: Token, message: string): never {
@@ -279,7 +287,7 @@ class Parser {
         conditions.push(this.condition())
       }
     }
-    const last = this.tokens[this.i - 1]!
+    const last = this.previous()
     const end = this.next()
     if (end.kind === 'end') {
       // Point just after the statement's last token, not at the end of the text.
@@ -388,7 +396,8 @@ class Parser {
  * in `errors`, with the line and column (1-based) of the offending token.
  */
 export function parsePolicyStatements(text: string): ParsedPolicy {
-  return new Parser(tokenize(text)).parse()
+  const { tokens, end } = tokenize(text)
+  return new Parser(tokens, end).parse()
 }
 
 /** One error as a single line: `line 2, column 14: expected …`. */

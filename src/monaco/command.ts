@@ -66,13 +66,13 @@ export function deployCommands(
       const dynamic = new Set<keyof Selection>()
       let manifest: string | undefined
       let positional = false
-      for (let i = 0, arg = args[0]; arg !== undefined; arg = args[++i]) {
+      for (let arg = args.shift(); arg !== undefined; arg = args.shift()) {
         const eq = arg.indexOf('=')
         const name = arg.startsWith('-') && eq > 0 ? arg.slice(0, eq) : arg
         const field = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined
         if (field) {
           const value =
-            eq > 0 && arg.startsWith('-') ? arg.slice(eq + 1) : args[++i]
+            eq > 0 && arg.startsWith('-') ? arg.slice(eq + 1) : args.shift()
           if (value === undefined || /[$`]/.test(value)) dynamic.add(field)
           else
             selection[field].push(...value.split(',').filter((v) => v !== ''))

@@ -698,7 +698,8 @@ function readOverrides(
       const typeNode = getNode(body, 'type', doc)
       if (typeNode !== undefined) {
         // An override holds name, template, skip, parameters, originObjectId only, and
-        // Monaco reads config files strictly (config_persistence.go, UnmarshalStrict).
+        // Monaco reads config files strictly
+        // (pkg/config/internal/persistence/config_persistence.go, UnmarshalStrict).
         site.problems.push({
           kind: 'invalid',
           message: `${site.label}: ${key} cannot change the type (an override takes name, template, skip, parameters and originObjectId); Monaco fails to load the file. Make a separate config for the other type.`,
