@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-HDSKNNVQ.js");
+  const { run: main } = await import("./chunks/main-N7OAI4D4.js");
   await main();
 }
 async function post() {
