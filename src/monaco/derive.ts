@@ -79,7 +79,10 @@ export async function deriveTokenScopes(
   log: Logger,
   workspace: string = process.env.GITHUB_WORKSPACE || process.cwd()
 ): Promise<DerivedScopes> {
-  const manifestPath = inputs.audit.monacoManifest!
+  const manifestPath = inputs.audit.monacoManifest
+  // The step derives scopes only when monaco-manifest is set; the type does not say so yet.
+  if (manifestPath === undefined)
+    throw new ActionError('token-scopes: set monaco-manifest to derive them.')
   const credential: Credential =
     inputs.tokenType === 'platform' ? 'platform' : 'classic'
   const cannot = `token-scopes: cannot be derived from monaco-manifest ${show(manifestPath, 200)}`
