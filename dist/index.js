@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-N7OAI4D4.js");
+  const { run: main } = await import("./chunks/main-65EKOIOF.js");
   await main();
 }
 async function post() {
