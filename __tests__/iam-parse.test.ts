@@ -145,6 +145,16 @@ describe('parseIamInputs', () => {
       '',
       '- policy: p\n  policy: q\n  groups: A',
       'bindings: is not valid YAML (line 2, column 3): Map keys must be unique'
+    ],
+    [
+      '',
+      '*a',
+      'bindings: is not valid YAML: Unresolved alias (the anchor must be set before the alias): a'
+    ],
+    [
+      '- &p { name: p, statement: "ALLOW a:b;" }\n- *q',
+      '',
+      'policies: is not valid YAML: Unresolved alias (the anchor must be set before the alias): q'
     ]
   ])('policies %j, bindings %j → %j', (policies, bindings, expected) => {
     expect(errorOf(policies, bindings)).toBe(expected)
@@ -207,6 +217,12 @@ describe('statements: one checker for the step and the audit', () => {
       policy('ALLOW settings:objects:read WHERE foo;'),
       '',
       'policies[0].statement: line 1, column 35: expected a condition name (service:attribute, e.g. settings:schemaId), found "foo".'
+    ],
+    [
+      'an alias without its anchor',
+      '',
+      '*a',
+      'bindings: is not valid YAML: Unresolved alias'
     ]
   ]
   test.each(decided)(

@@ -182,7 +182,18 @@ function readList<T>(
   }
   out.doc = doc
   const reader = new Reader(doc)
-  const value: unknown = doc.toJS({ maxAliasCount: 100 })
+  // An alias without its anchor, or too many aliases, throws only here.
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    out.problems.push({
+      path: [input],
+      message: `is not valid YAML: ${neutralise(reason, 200)}`
+    })
+    return out
+  }
   if (value !== null && value !== undefined) {
     if (!Array.isArray(value)) {
       reader.problem(
