@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-65EKOIOF.js");
+  const { run: main } = await import("./chunks/main-Z6N6MOJK.js");
   await main();
 }
 async function post() {
