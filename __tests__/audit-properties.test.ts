@@ -39,7 +39,7 @@ function inputs(overrides: Partial<Inputs> = {}): Inputs {
     timeoutSeconds: 120,
     maxRetries: 4,
     allowedScopes: [],
-    audit: { paths: ['wf.yml'], failOn: 'error' },
+    audit: { paths: ['wf.yml'], failOn: 'error', ownInputs: new Map() },
     sweep: { prefix: 'gha/o/r/' },
     warnings: [],
     ...overrides

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { RULES } from '../src/audit/findings.js'
 import { audit, byRule } from './fixtures/audit/run-audit.js'
+import { CLASSIC_INPUTS, recordRequests } from './support/fixtures.js'
+import { runStep } from './support/in-process.js'
 
 afterEach(() => {
   process.exitCode = undefined
@@ -330,6 +332,54 @@ describe('invalid-value and unreadable-file', () => {
     const { findings } = await audit({ 'audit-paths': CLEAN })
     expect(byRule(findings, 'invalid-value')).toEqual([])
     expect(byRule(findings, 'unreadable-file')).toEqual([])
+  })
+})
+
+describe('invalid-value: what the step itself refuses, in its words', () => {
+  const FILE = 'workflows/values/step-values.yml'
+  /** The refused value's line and the inputs that make the step refuse (on top of valid ones). */
+  const refused: [number, Record<string, string>][] = [
+    [11, { 'export-variable': 'GITHUB_TOKEN' }],
+    [16, { 'max-retries': '99' }],
+    [19, { 'environment-url': 'http://abc12345.apps.dynatrace.com' }],
+    [23, { 'account-urn': 'urn:dtaccount:nope' }],
+    [29, { mode: 'sweep', 'token-type': 'none' }],
+    [34, { 'monaco-environment': 'production' }]
+  ]
+
+  /** The ::error:: line of a failed run, unescaped. */
+  const errorText = (stdout: string): string =>
+    decodeURIComponent(
+      (stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '')
+        .slice('::error::'.length)
+        .replace(/%(?![0-9A-F]{2})/g, '%25')
+    )
+
+  test('positive: one finding per refused value, the step’s message and “The step would fail.”', async () => {
+    const { findings } = await audit({ 'audit-paths': FILE })
+    const invalid = findings.filter((f) => f.rule === 'invalid-value')
+    expect(invalid.map((f) => [f.severity, f.file, f.line])).toEqual(
+      refused.map(([line]) => ['error', FILE, line])
+    )
+    for (const [i, [, inputs]] of refused.entries()) {
+      const message = invalid[i]?.message ?? ''
+      expect(message).toMatch(/ The step would fail\.$/)
+      recordRequests()
+      const run = await runStep({ inputs: { ...CLASSIC_INPUTS, ...inputs } })
+      expect(run.exitCode).toBe(1)
+      // Findings never carry "::" (it could start a workflow command): the report spaces it.
+      const stepMessage = message
+        .replace(/ The step would fail\.$/, '')
+        .replaceAll(': :', '::')
+      expect(errorText(run.stdout)).toContain(`  - ${stepMessage}`)
+    }
+  })
+
+  test('negative: the same inputs with values the step accepts', async () => {
+    const { findings } = await audit({ 'audit-paths': FILE })
+    expect(
+      findings.filter((f) => f.rule === 'invalid-value' && (f.line ?? 0) > 34)
+    ).toEqual([])
   })
 })
 

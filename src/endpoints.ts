@@ -1,5 +1,8 @@
 /**
- * Dynatrace endpoints derived from an environment URL (dynatrace-api.md §1.1, §2.1, §3.1).
+ * Dynatrace endpoints derived from an environment URL: the SSO token URL
+ * (https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/oauth-clients),
+ * the Account Management base URL, and the per-stage URL forms of Dynatrace's Terraform
+ * provider (dynatrace-oss/terraform-provider-dynatrace, provider/config/config.go).
  * Pure functions: no I/O, so every form is table-tested.
  */
 
@@ -19,7 +22,7 @@ export const STAGES: Readonly<Record<Stage, StageEndpoints>> = {
     ssoTokenUrl: 'https://sso-sprint.dynatracelabs.com/sso/oauth2/token',
     accountApiUrl: 'https://api-hardening.internal.dynatracelabs.com'
   },
-  // The dev Account API host is UNCONFIRMED (dynatrace-api.md §2.1); override with account-api-url.
+  // The dev Account API host is UNCONFIRMED (the Terraform provider's DevIAMEndpointURL); override with account-api-url.
   dev: {
     ssoTokenUrl: 'https://sso-dev.dynatracelabs.com/sso/oauth2/token',
     accountApiUrl: 'https://api-dev.internal.dynatracelabs.com'

@@ -1,5 +1,12 @@
 /**
- * Scope catalogues, kept as data in one module (dynatrace-api.md §2.1, §3.6, §4.3, §4.4).
+ * Scope catalogues, kept as data in one module. Sources: the `ApiTokenCreate.scopes` enum of
+ * the Dynatrace SDK (@dynatrace-sdk/client-classic-environment-v2, types/index.d.ts) and
+ * https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication (classic);
+ * https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication/account-api-authentication
+ * and the `x-token-scopes` of the Account Management OpenAPI
+ * (Dynatrace/dynatrace-configuration-as-code-core, gen/specs/account_management/spec.json);
+ * the Monaco guides https://docs.dynatrace.com/docs/manage/configuration-as-code/monaco/guides/create-oauth-client
+ * and https://docs.dynatrace.com/docs/deliver/configuration-as-code/monaco/guides/create-platform-token.
  *
  * Classic API token scopes are a closed enum that Dynatrace silently *drops* when it
  * does not know a name, so an unknown classic scope is always an error. Platform/OAuth
@@ -112,7 +119,11 @@ export const CLASSIC_LEGACY_SCOPES: readonly string[] = [
   'WriteSyntheticData'
 ]
 
-/** Account Management API scopes (OAuth clients; dynatrace-api.md §2.1). */
+/**
+ * Account Management API scopes (OAuth clients), from
+ * https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication/account-api-authentication
+ * and the Account Management OpenAPI's `x-token-scopes`.
+ */
 export const ACCOUNT_SCOPES: readonly string[] = [
   'account-idm-read',
   'account-idm-write',
@@ -135,7 +146,10 @@ export const ACCOUNT_SCOPES: readonly string[] = [
   'platform-token:tokens:read'
 ]
 
-/** Platform scopes (OAuth clients and platform tokens; dynatrace-api.md §3.2, §4.3, docs). */
+/**
+ * Platform scopes (OAuth clients and platform tokens): the platform API docs on
+ * docs.dynatrace.com and the Monaco OAuth-client and platform-token guides (see above).
+ */
 export const PLATFORM_SCOPES: readonly string[] = [
   'app-engine:apps:run',
   'app-engine:apps:install',
@@ -250,14 +264,8 @@ export const RETIRED_SCOPE_PREFIXES: Readonly<Record<string, string>> = {
     'Cloud Automation was discontinued at the end of 2024; use Site Reliability Guardian or Workflows (automation:*) instead'
 }
 
-/** Split a list input: commas, whitespace or newlines; empty entries dropped, order kept, duplicates removed. */
-export function parseList(text: string): string[] {
-  const seen = new Set<string>()
-  for (const item of text.split(/[\s,]+/)) {
-    if (item !== '') seen.add(item)
-  }
-  return [...seen]
-}
+/** Lists are read the same way everywhere (./inputs/fields.ts). */
+export { parseList } from './inputs/fields.js'
 
 /**
  * Levenshtein distance, case-insensitive so that `readconfig` finds `ReadConfig`. Stops
@@ -471,7 +479,7 @@ export function checkScope(
   }
 }
 
-// --- Audit data (issue #5) ------------------------------------------------------------
+// --- Audit data -----------------------------------------------------------------------
 // Everything below is data for the offline audit (src/audit/); the functions above do not
 // read it, so input validation is unchanged by additions here.
 
@@ -506,8 +514,8 @@ export const ESCALATION_SCOPES: Readonly<Record<string, string>> = {
 }
 
 /**
- * Role permissions usable in IAM policy statements (the `tenant-*` role permissions of
- * dynatrace-api.md §4.5, as IAM permissions).
+ * Role permissions usable in IAM policy statements (the legacy `tenant-*` group permissions
+ * of the Account Management OpenAPI's permission enum, as IAM permissions).
  */
 export const ENVIRONMENT_ROLE_PERMISSIONS: readonly string[] = [
   'environment:roles:viewer',
@@ -556,7 +564,9 @@ export interface MonacoScopeNeed {
 }
 
 /**
- * Classic API token scopes per Monaco Configuration-API type (dynatrace-api.md §4.4).
+ * Classic API token scopes per Monaco Configuration-API type, from the table of
+ * https://docs.dynatrace.com/managed/deliver/configuration-as-code/monaco/reference/supported-configuration
+ * (endpoints as in Monaco's pkg/api/endpoints.go).
  * Types not listed use MONACO_CLASSIC_API_DEFAULT.
  */
 export const MONACO_CLASSIC_API_SCOPES: Readonly<
@@ -571,7 +581,7 @@ export const MONACO_CLASSIC_API_SCOPES: Readonly<
   'synthetic-monitor': ['ExternalSyntheticIntegration']
 }
 
-/** Almost every Configuration-API type needs just these (dynatrace-api.md §4.4). */
+/** Almost every Configuration-API type needs just these (same table). */
 export const MONACO_CLASSIC_API_DEFAULT: readonly string[] = [
   'ReadConfig',
   'WriteConfig'
@@ -584,7 +594,8 @@ export const MONACO_CLASSIC_SETTINGS: readonly string[] = [
 ]
 
 /**
- * Platform token / OAuth scopes per Monaco config type (dynatrace-api.md §4.3). Keys:
+ * Platform token / OAuth scopes per Monaco config type, from the Monaco guides
+ * create-oauth-client and create-platform-token (see the top of this file). Keys:
  * `settings`, `automation:<resource>`, `bucket`, `document`, `openpipeline`, `segment`,
  * `slo-v2`, and `platform` for what any deploy with platform credentials may use.
  */

@@ -3,7 +3,7 @@
 /** How serious a finding is; also its annotation level. */
 export type Severity = 'error' | 'warning' | 'notice'
 
-/** One finding, in the shape of the `audit-report` output (SPEC.md). */
+/** One finding, in the shape of the `audit-report` output (described in action.yml and the README). */
 export interface Finding {
   severity: Severity
   rule: RuleId

@@ -1,11 +1,10 @@
 /**
- * mode: audit (issue #5) — an offline, secretless check of the scopes, lifetimes and IAM
+ * mode: audit — an offline, secretless check of the scopes, lifetimes and IAM
  * policies that workflows ask this action for. It reads files (and, for scope drift, the
  * local git clone) and nothing else: no HTTP client exists in this mode, and nothing
  * here imports one.
  */
 import { lstat } from 'node:fs/promises'
-import { formatDuration } from '../duration.js'
 import type { Inputs } from '../inputs.js'
 import { neutralise, type Logger } from '../log.js'
 import { AuditBudget } from './budget.js'
@@ -51,22 +50,24 @@ export interface AuditEnvironment {
   now?: () => number
 }
 
-/** This step's own inputs as values (no file, no line), so the same rules apply to them. */
+/**
+ * This step's own inputs as given (no file, no line), so the same rules apply to them: as
+ * the token they describe, so without `mode` (which is audit here).
+ */
 function ownValues(inputs: Inputs): Map<string, Value> {
-  const values = new Map<string, Value>([
-    ['auth', plainValue(inputs.auth)],
-    ['token-type', plainValue(inputs.tokenType)],
-    ['token-scopes', plainValue(inputs.tokenScopes.join(', '))],
-    ['token-lifetime', plainValue(formatDuration(inputs.tokenLifetimeSeconds))],
-    ['revoke', plainValue(String(inputs.revoke))],
-    ['oauth-scopes', plainValue(inputs.oauthScopes.join(', '))],
-    ['policies', plainValue(inputs.policies)],
-    ['bindings', plainValue(inputs.bindings)]
-  ])
-  if (inputs.exportVariable) {
-    values.set('export-variable', plainValue(inputs.exportVariable))
-  }
+  const values = new Map<string, Value>()
+  for (const [name, text] of inputs.audit.ownInputs)
+    if (name !== 'mode') values.set(name, plainValue(text))
   return values
+}
+
+/** The workflow files read: their steps of this action, jobs, and the tokens each job mints. */
+interface Scan {
+  findings: Finding[]
+  scanned: { file: string; steps: ActionStep[] }[]
+  jobs: JobInfo[]
+  /** The tokens minted per job, by `file\njob`. */
+  plans: Map<string, TokenPlan[]>
 }
 
 /**
@@ -84,61 +85,9 @@ export async function collectFindings(
   const settings: AuditSettings = { allowedScopes: inputs.allowedScopes }
   const listed = await listYamlFiles(inputs.audit.paths, root)
   budget.preflight(await auditedSizes(listed.files), 'audit-paths')
-  const localActionName = localActionNames(root, budget)
-  const findings: Finding[] = [...listed.findings]
-  const scanned: { file: string; steps: ActionStep[] }[] = []
-  const jobs: JobInfo[] = []
-  const plans = new Map<string, TokenPlan[]>()
-
-  for (const absolute of listed.files) {
-    const file = relativePath(root, absolute)
-    const read = await readAuditFile(absolute, file, budget)
-    if ('finding' in read) {
-      findings.push(read.finding)
-      continue
-    }
-    const workflow = scanWorkflow(read.text, file, { localActionName })
-    findings.push(...workflow.findings)
-    jobs.push(...workflow.jobs)
-    scanned.push({ file, steps: workflow.steps })
-    for (const step of workflow.steps) {
-      if (step.copy) {
-        findings.push(
-          finding(
-            'action-copy',
-            `${step.label} uses ${show(step.copy.uses, 80)}, a copy of this action (${step.copy.recognisedBy === 'action-name' ? `its action.yml is named "${ACTION_DISPLAY_NAME}"` : 'it passes this action’s inputs'}); it is audited like this action.`,
-            { file, line: step.line }
-          )
-        )
-      }
-      for (const { name, line } of step.nonScalar) {
-        findings.push(
-          finding(
-            'invalid-value',
-            `${neutralise(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`,
-            { file, line }
-          )
-        )
-      }
-      const result = auditStep(
-        {
-          values: step.with,
-          own: false,
-          where: { file, line: step.line },
-          unjudgeable: new Set(step.nonScalar.map((n) => n.name)),
-          job: step.job,
-          ...(step.idToken ? { idToken: step.idToken } : {})
-        },
-        settings
-      )
-      findings.push(...result.findings)
-      if (result.token) {
-        const key = `${file}\n${step.job}`
-        plans.set(key, [...(plans.get(key) ?? []), result.token])
-      }
-    }
-  }
-  const steps = scanned.reduce((n, f) => n + f.steps.length, 0)
+  const scan = await scanFiles(listed.files, root, budget, settings)
+  const findings: Finding[] = [...listed.findings, ...scan.findings]
+  const steps = scan.scanned.reduce((n, f) => n + f.steps.length, 0)
   env.debug(
     `Scope audit: ${listed.files.length} YAML files, ${steps} steps using this action.`
   )
@@ -148,48 +97,15 @@ export async function collectFindings(
     settings
   )
   findings.push(...own.findings)
-
   if (inputs.audit.monacoManifest !== undefined) {
-    const monaco = await readMonacoProject(
-      inputs.audit.monacoManifest,
-      root,
-      budget
+    findings.push(
+      ...(await monacoFindings(inputs, scan, own.token, root, budget, env))
     )
-    findings.push(...monaco.findings)
-    if (monaco.manifest) {
-      const consumers: MonacoConsumer[] = []
-      for (const { job, selection } of monacoJobs(jobs, monaco.manifest.file)) {
-        const jobPlans = plans.get(`${job.file}\n${job.job}`) ?? []
-        if (jobPlans.length > 0) consumers.push(consumerOf(jobPlans, selection))
-      }
-      if (consumers.length === 0 && own.token && own.token.scopes.length > 0)
-        consumers.push(
-          consumerOf([own.token], {
-            environments: [],
-            groups: [],
-            projects: []
-          })
-        )
-      if (consumers.length === 0) {
-        env.info(
-          `Monaco: no job that runs Monaco mints a token with this action (and this step has no token-scopes), so the scopes ${monaco.manifest.file} needs were not compared with any token.`
-        )
-      }
-      findings.push(
-        ...compareMonaco(
-          monaco.manifest,
-          consumers,
-          inputs.audit.monacoEnvironment,
-          inputs.allowedScopes
-        )
-      )
-    }
   }
-
   findings.push(
     // Every scanned file: one whose steps were all removed still drifts.
     ...(await scopeDrift(
-      scanned,
+      scan.scanned,
       root,
       env.debug,
       env.git,
@@ -198,6 +114,119 @@ export async function collectFindings(
     ))
   )
   return { findings: normalise(findings), files: listed.files.length, steps }
+}
+
+/** Read each workflow file and audit its steps of this action. */
+async function scanFiles(
+  files: string[],
+  root: string,
+  budget: AuditBudget,
+  settings: AuditSettings
+): Promise<Scan> {
+  const localActionName = localActionNames(root, budget)
+  const scan: Scan = { findings: [], scanned: [], jobs: [], plans: new Map() }
+  for (const absolute of files) {
+    const file = relativePath(root, absolute)
+    const read = await readAuditFile(absolute, file, budget)
+    if ('finding' in read) {
+      scan.findings.push(read.finding)
+      continue
+    }
+    const workflow = scanWorkflow(read.text, file, { localActionName })
+    scan.findings.push(...workflow.findings)
+    scan.jobs.push(...workflow.jobs)
+    scan.scanned.push({ file, steps: workflow.steps })
+    for (const step of workflow.steps) {
+      const result = auditWorkflowStep(step, file, settings)
+      scan.findings.push(...result.findings)
+      if (result.token) {
+        const key = `${file}\n${step.job}`
+        scan.plans.set(key, [...(scan.plans.get(key) ?? []), result.token])
+      }
+    }
+  }
+  return scan
+}
+
+/** One step of this action (or of a copy) in a workflow file. */
+function auditWorkflowStep(
+  step: ActionStep,
+  file: string,
+  settings: AuditSettings
+): { findings: Finding[]; token?: TokenPlan } {
+  const findings: Finding[] = []
+  if (step.copy) {
+    findings.push(
+      finding(
+        'action-copy',
+        `${step.label} uses ${show(step.copy.uses, 80)}, a copy of this action (${step.copy.recognisedBy === 'action-name' ? `its action.yml is named "${ACTION_DISPLAY_NAME}"` : 'it passes this action’s inputs'}); it is audited like this action.`,
+        { file, line: step.line }
+      )
+    )
+  }
+  for (const { name, line } of step.nonScalar) {
+    findings.push(
+      finding(
+        'invalid-value',
+        `${neutralise(name, 40)}: must be a string; GitHub rejects a list or map as an input. Write it as one string (a | block for several lines).`,
+        { file, line }
+      )
+    )
+  }
+  const result = auditStep(
+    {
+      values: step.with,
+      own: false,
+      where: { file, line: step.line },
+      unjudgeable: new Set(step.nonScalar.map((n) => n.name)),
+      job: step.job,
+      ...(step.idToken ? { idToken: step.idToken } : {})
+    },
+    settings
+  )
+  findings.push(...result.findings)
+  return result.token ? { findings, token: result.token } : { findings }
+}
+
+/** The Monaco project's needs against the tokens of the jobs that deploy it. */
+async function monacoFindings(
+  inputs: Inputs,
+  scan: Scan,
+  ownToken: TokenPlan | undefined,
+  root: string,
+  budget: AuditBudget,
+  env: AuditEnvironment
+): Promise<Finding[]> {
+  const manifestPath = inputs.audit.monacoManifest
+  if (manifestPath === undefined) return []
+  const monaco = await readMonacoProject(manifestPath, root, budget)
+  if (!monaco.manifest) return monaco.findings
+  const consumers: MonacoConsumer[] = []
+  for (const { job, selection } of monacoJobs(
+    scan.jobs,
+    monaco.manifest.file
+  )) {
+    const jobPlans = scan.plans.get(`${job.file}\n${job.job}`) ?? []
+    if (jobPlans.length > 0) consumers.push(consumerOf(jobPlans, selection))
+  }
+  if (consumers.length === 0 && ownToken && ownToken.scopes.length > 0)
+    consumers.push(
+      consumerOf([ownToken], { environments: [], groups: [], projects: [] })
+    )
+  if (consumers.length === 0) {
+    env.info(
+      `Monaco: no job that runs Monaco mints a token with this action (and this step has no token-scopes), so the scopes ${monaco.manifest.file} needs were not compared with any token.`
+    )
+  }
+  return [
+    ...monaco.findings,
+    ...compareMonaco(
+      monaco.manifest,
+      consumers,
+      inputs.audit.monacoEnvironment,
+      inputs.allowedScopes
+    )
+  ]
 }
 
 /** Sizes of the files the audit will read (larger ones are skipped with a finding). */

@@ -3,9 +3,22 @@
  * allowed), lifetime, revocation, export, and the IAM inputs (see policies.ts). The same
  * code audits a step found in a workflow and the audit step's own inputs.
  */
-import { formatDuration, parseDuration } from '../duration.js'
+import { formatDuration } from '../duration.js'
 import { federationRefusals } from '../federation.js'
-import { MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS } from '../inputs.js'
+import {
+  Problem,
+  parseList,
+  tokenLifetime,
+  tokenTypeOf
+} from '../inputs/fields.js'
+import { unmetRequirements, type Situation } from '../inputs/requirements.js'
+import {
+  CONTEXTUAL,
+  CONTEXT_FIELDS,
+  FIELDS,
+  type ContextField,
+  type FieldContext
+} from '../inputs/table.js'
 import {
   CLASSIC_LEGACY_SCOPES,
   DEPRECATED_SCOPES,
@@ -13,7 +26,6 @@ import {
   RETIRED_SCOPE_PREFIXES,
   checkScope,
   lookup,
-  parseList,
   type ScopeKind
 } from '../scopes.js'
 import { finding, type Finding } from './findings.js'
@@ -63,16 +75,159 @@ export interface TokenPlan {
   derived?: boolean
 }
 
-const MODES = ['mint', 'plan', 'audit', 'revoke', 'sweep']
-const AUTHS = ['client-credentials', 'github-oidc']
-const TOKEN_TYPES = ['classic', 'platform', 'none']
-const TRUE = /^(true|True|TRUE)$/
-const FALSE = /^(false|False|FALSE)$/
-
 /** A short list for a message: the first few entries of a long one. */
 export function shortList(items: readonly string[]): string {
   const shown = items.slice(0, 8).map((s) => show(s, 60))
   return items.length > 8 ? `${shown.join(', ')}, …` : shown.join(', ')
+}
+
+/** The context the step's checks run in, when every input of it is literal. */
+const DEFAULT_CONTEXT: FieldContext = {
+  mode: 'mint',
+  auth: 'client-credentials',
+  tokenType: 'classic',
+  allowCustomEndpoints: false
+}
+
+/** What the rules know of a step's mode, auth and token type (undefined: not literal, or refused). */
+interface StepContext {
+  mode?: FieldContext['mode'] | undefined
+  auth?: FieldContext['auth'] | undefined
+  tokenType?: FieldContext['tokenType'] | undefined
+  allowCustomEndpoints?: boolean | undefined
+}
+
+/** One step's inputs as the rules read them, and the findings so far. */
+class StepInputs {
+  readonly findings: Finding[] = []
+  constructor(readonly step: StepUnderAudit) {}
+
+  label(input: string): string {
+    return this.step.own ? `This step's ${input}` : input
+  }
+
+  /** A value to judge; undefined when absent or (with a notice) set by an expression. */
+  read(input: string): { value?: Value; expression: boolean } {
+    const value = this.quiet(input)
+    if (value.expression && value.value) {
+      this.findings.push(
+        finding(
+          'expression-value',
+          `${this.label(input)}: ${show(value.value.text)} is set by an expression, which an offline audit cannot evaluate, so it cannot be proven safe and was not checked. Write the value literally in the step to have it audited (to vary it, use separate steps or jobs with literal values, not vars, secrets or matrix expressions).`,
+          where(value.value)
+        )
+      )
+      return { expression: true }
+    }
+    return value
+  }
+
+  /** The same without the notice (for inputs whose expressions are expected, like secrets). */
+  quiet(input: string): { value?: Value; expression: boolean } {
+    if (this.step.unjudgeable?.has(input)) return { expression: true }
+    const value = this.step.values.get(input)
+    if (value === undefined) return { expression: false }
+    return hasExpression(value.text)
+      ? { value, expression: true }
+      : { value, expression: false }
+  }
+
+  /** Whether the step sets the input (an expression or a list counts as set). */
+  has(input: string): boolean {
+    const { value, expression } = this.quiet(input)
+    return expression || (value?.text.trim() ?? '') !== ''
+  }
+
+  invalid(input: string, value: Value | undefined, text: string): void {
+    this.findings.push(
+      finding('invalid-value', `${this.label(input)}: ${text}`, {
+        ...this.step.where,
+        ...where(value)
+      })
+    )
+  }
+
+  /** What the step itself would refuse, in its words. */
+  refused(input: string, value: Value | undefined, message: string): void {
+    this.invalid(input, value, `${message} The step would fail.`)
+  }
+}
+
+/** A context input's value: its fallback when empty; undefined when not literal or refused. */
+function contextInput<T>(
+  r: StepInputs,
+  input: string,
+  field: ContextField<T>,
+  notice: boolean
+): { value?: T; refused?: true } {
+  const { value, expression } = notice ? r.read(input) : r.quiet(input)
+  if (expression) return {}
+  const text = value?.text.trim() ?? ''
+  if (text === '') return { value: field.fallback }
+  const checked = field.check(text, show, DEFAULT_CONTEXT)
+  if (!(checked instanceof Problem)) return { value: checked }
+  r.refused(input, value, checked.message)
+  return { refused: true }
+}
+
+/**
+ * Every literal value the step checks, checked as the step checks it (./inputs/table.ts),
+ * and the inputs its mode, auth and token type require (./inputs/requirements.ts).
+ */
+function checkValues(r: StepInputs, context: StepContext): void {
+  const { mode, auth, tokenType, allowCustomEndpoints } = context
+  const known: FieldContext | undefined =
+    mode && auth && tokenType && allowCustomEndpoints !== undefined
+      ? { mode, auth, tokenType, allowCustomEndpoints }
+      : undefined
+  const environment = known && literalText(r, 'environment-url')
+  if (known && environment) {
+    const target = FIELDS['environment-url'].check(environment, show, known)
+    if (!(target instanceof Problem)) known.environment = target
+  }
+  const fields: [string, ContextField<unknown>][] = Object.entries(FIELDS)
+  for (const [input, field] of fields) {
+    const text = literalText(r, input)
+    if (text === undefined) continue
+    if (!known && (field.when || CONTEXTUAL.has(input))) continue
+    if (known && field.when && !field.when(known)) continue
+    const checked = field.check(text, show, known ?? DEFAULT_CONTEXT)
+    if (checked instanceof Problem)
+      r.refused(input, r.quiet(input).value, checked.message)
+  }
+  if (known) checkRequirements(r, known)
+}
+
+/** A literal, non-empty value's text (trimmed, as the runner passes it); else undefined. */
+function literalText(r: StepInputs, input: string): string | undefined {
+  const { value, expression } = r.quiet(input)
+  const text = value?.text.trim() ?? ''
+  return expression || text === '' ? undefined : text
+}
+
+/** The inputs the step's mode, auth and token type require, from the same table. */
+function checkRequirements(r: StepInputs, context: FieldContext): void {
+  const tokenId = literalText(r, 'token-id')
+  const scopes = r.quiet('token-scopes')
+  const situation: Situation = {
+    ...context,
+    has: (input) => r.has(input),
+    text: (input) => r.quiet(input).value?.text.trim() ?? '',
+    customEnvironment: context.environment?.kind === 'custom',
+    scopesListed:
+      scopes.expression || parseList(scopes.value?.text ?? '').length > 0,
+    revokes:
+      tokenId === undefined ||
+      FIELDS['token-id'].check(tokenId, show) instanceof Problem
+        ? undefined
+        : tokenTypeOf(tokenId)
+  }
+  for (const { input, message } of unmetRequirements(
+    situation,
+    show,
+    (requirement) => requirement.audited === true
+  ))
+    r.refused(input, r.quiet(input).value, message)
 }
 
 /** Audit one step's inputs. Returns its findings and the token it would mint, if any. */
@@ -80,271 +235,185 @@ export function auditStep(
   step: StepUnderAudit,
   settings: AuditSettings
 ): { findings: Finding[]; token?: TokenPlan } {
-  const findings: Finding[] = []
-  const label = (input: string): string =>
-    step.own ? `This step's ${input}` : input
-
-  /** A value to judge; undefined when absent or (with a notice) set by an expression. */
-  const read = (input: string): { value?: Value; expression: boolean } => {
-    if (step.unjudgeable?.has(input)) return { expression: true }
-    const value = step.values.get(input)
-    if (value === undefined) return { expression: false }
-    if (hasExpression(value.text)) {
-      findings.push(
-        finding(
-          'expression-value',
-          `${label(input)}: ${show(value.text)} is set by an expression, which an offline audit cannot evaluate, so it cannot be proven safe and was not checked. Write the value literally in the step to have it audited (to vary it, use separate steps or jobs with literal values, not vars, secrets or matrix expressions).`,
-          where(value)
-        )
-      )
-      return { expression: true }
-    }
-    return { value, expression: false }
-  }
-  const invalid = (
-    input: string,
-    value: Value | undefined,
-    text: string
-  ): void => {
-    findings.push(
-      finding('invalid-value', `${label(input)}: ${text}`, {
-        ...step.where,
-        ...where(value)
-      })
-    )
-  }
-
-  const mode = read('mode')
-  const modeText = mode.value?.text.trim() || 'mint'
-  if (!mode.expression && !MODES.includes(modeText)) {
-    invalid(
-      'mode',
-      mode.value,
-      `${show(modeText)} is not one of ${MODES.join(', ')}; the step would fail.`
-    )
-    return { findings }
-  }
+  const r = new StepInputs(step)
+  const mode = contextInput(r, 'mode', CONTEXT_FIELDS.mode, true)
+  if (mode.refused) return { findings: r.findings }
   // An audit step is audited when it runs; revoke and sweep steps mint nothing.
-  if (
-    !mode.expression &&
-    (modeText === 'audit' || modeText === 'revoke' || modeText === 'sweep')
-  ) {
-    return { findings }
+  const mints =
+    mode.value !== 'audit' && mode.value !== 'revoke' && mode.value !== 'sweep'
+  const context: StepContext = {
+    mode: mode.value,
+    tokenType: contextInput(
+      r,
+      'token-type',
+      CONTEXT_FIELDS['token-type'],
+      mints
+    ).value,
+    auth: contextInput(r, 'auth', CONTEXT_FIELDS.auth, mints).value,
+    allowCustomEndpoints: contextInput(
+      r,
+      'allow-custom-endpoints',
+      CONTEXT_FIELDS['allow-custom-endpoints'],
+      false
+    ).value
   }
+  // This step's own inputs passed the step's checks already.
+  if (!step.own) checkValues(r, context)
+  if (!mints) return { findings: r.findings }
 
-  const type = read('token-type')
-  const typeText = type.value?.text.trim() || 'classic'
-  let kind: ScopeKind | undefined
-  if (!type.expression) {
-    if (TOKEN_TYPES.includes(typeText)) {
-      kind = typeText === 'platform' ? 'platform' : 'classic'
-    } else {
-      invalid(
-        'token-type',
-        type.value,
-        `${show(typeText)} is not one of ${TOKEN_TYPES.join(', ')}; the step would fail.`
-      )
-    }
+  const token = auditToken(r, settings, context.tokenType)
+  auditLifetime(r, context.tokenType !== 'none')
+  auditAuth(r, context)
+  auditIam(r)
+  return token ? { findings: r.findings, token } : { findings: r.findings }
+}
+
+/** The scopes of the token the step mints: names, escalation, allow-lists; the token's plan. */
+function auditToken(
+  r: StepInputs,
+  settings: AuditSettings,
+  type: FieldContext['tokenType'] | undefined
+): TokenPlan | undefined {
+  const { step } = r
+  if (type === 'none') return undefined
+  const kind: ScopeKind | undefined = type
+  const stepAllowed = step.own ? undefined : r.read('allowed-scopes').value
+  const stepAllowList = stepAllowed ? parseList(stepAllowed.text) : []
+  const scopesInput = r.read('token-scopes')
+  const value = scopesInput.value
+  const scopes = value ? parseList(value.text) : []
+  const label = r.label('token-scopes')
+  for (const scope of scopes) {
+    if (!value) break
+    const at = locate(value, scope)
+    r.findings.push(
+      ...checkScopeName(label, scope, kind, at),
+      ...checkEscalation(label, scope, settings, at),
+      ...checkAllowed(label, scope, settings.allowedScopes, stepAllowList, at)
+    )
   }
-  const mintsToken = type.expression || typeText !== 'none'
-
-  // --- token-scopes ------------------------------------------------------------------
-  let token: TokenPlan | undefined
-  const stepAllowed = step.own ? undefined : read('allowed-scopes')
-  const stepAllowList =
-    stepAllowed?.value !== undefined ? parseList(stepAllowed.value.text) : []
-  if (mintsToken) {
-    const scopesInput = read('token-scopes')
-    const value = scopesInput.value
-    const scopes = value ? parseList(value.text) : []
-    // With monaco-manifest, empty token-scopes are derived from the Monaco project.
-    const manifest = step.own ? undefined : step.values.get('monaco-manifest')
-    const derives =
-      !scopesInput.expression &&
-      scopes.length === 0 &&
-      manifest !== undefined &&
-      manifest.text.trim() !== ''
-    if (
-      !step.own &&
-      !scopesInput.expression &&
-      scopes.length === 0 &&
-      !derives
-    ) {
-      invalid(
-        'token-scopes',
-        value,
-        `is ${value ? 'empty' : 'missing'}; the step would fail. List the scopes of the token, e.g. ${typeText === 'platform' ? 'settings:objects:read, settings:objects:write' : 'ReadConfig, WriteConfig, settings.read, settings.write'}.`
-      )
+  if (type === undefined) return undefined
+  // With monaco-manifest, empty token-scopes are derived from the Monaco project.
+  const manifest = step.own ? undefined : step.values.get('monaco-manifest')
+  if (!scopesInput.expression && scopes.length === 0 && manifest?.text.trim())
+    return {
+      type,
+      scopes: [],
+      where: { ...step.where, ...where(value ?? manifest) },
+      derived: true
     }
-    if (value) {
-      for (const scope of scopes) {
-        const at = locate(value, scope)
-        findings.push(
-          ...checkScopeName(label('token-scopes'), scope, kind, at),
-          ...checkEscalation(label('token-scopes'), scope, settings, at),
-          ...checkAllowed(
-            label('token-scopes'),
-            scope,
-            settings.allowedScopes,
-            stepAllowList,
-            at
-          )
-        )
-      }
-      if (kind && typeText !== 'none' && !derives) {
-        token = {
-          type: typeText === 'platform' ? 'platform' : 'classic',
-          scopes: scopes.map((scope) => ({
-            scope,
-            where: locate(value, scope)
-          })),
-          where: { ...step.where, ...where(value) }
-        }
-      }
-    }
-    if (derives && kind && typeText !== 'none') {
-      token = {
-        type: typeText === 'platform' ? 'platform' : 'classic',
-        scopes: [],
-        where: { ...step.where, ...where(value ?? manifest) },
-        derived: true
-      }
-    }
+  if (!value) return undefined
+  return {
+    type,
+    scopes: scopes.map((scope) => ({ scope, where: locate(value, scope) })),
+    where: { ...step.where, ...where(value) }
   }
+}
 
-  // --- lifetime and revocation ---------------------------------------------------------
+/** long-lifetime, revoke-disabled and export-variable (invalid values are checkValues' part). */
+function auditLifetime(r: StepInputs, mintsToken: boolean): void {
+  const lifetimeInput = r.read('token-lifetime')
+  const revoke = r.read('revoke')
+  const exported = r.read('export-variable')
+  if (!mintsToken) return
   let lifetime = 3600
-  const lifetimeInput = read('token-lifetime')
-  if (mintsToken && lifetimeInput.value) {
-    const text = lifetimeInput.value.text.trim() || '1h'
-    const seconds = parseDuration(text)
-    if (seconds === undefined) {
-      invalid(
-        'token-lifetime',
-        lifetimeInput.value,
-        `${show(text)} is not a duration such as 30m, 2h or 1d; the step would fail.`
-      )
-    } else if (
-      seconds < MIN_LIFETIME_SECONDS ||
-      seconds > MAX_LIFETIME_SECONDS
-    ) {
-      invalid(
-        'token-lifetime',
-        lifetimeInput.value,
-        `${show(text)} is outside ${formatDuration(MIN_LIFETIME_SECONDS)} to ${formatDuration(MAX_LIFETIME_SECONDS)}; the step would fail.`
-      )
-    } else {
-      lifetime = seconds
-      if (seconds > LONG_LIFETIME_SECONDS) {
-        findings.push(
-          finding(
-            'long-lifetime',
-            `${label('token-lifetime')}: ${show(text)} is longer than ${LONG_LIFETIME_SECONDS / 3600} hours, so a leaked token stays valid that long. Use the shortest lifetime the job needs (e.g. 30m or 1h); a longer one gains nothing when the token is revoked at the end of the job.`,
-            where(lifetimeInput.value)
-          )
-        )
-      }
-    }
-  }
-  const revoke = read('revoke')
-  if (mintsToken && revoke.value) {
-    const text = revoke.value.text.trim()
-    if (FALSE.test(text)) {
-      findings.push(
+  const text = lifetimeInput.value?.text.trim() || '1h'
+  const seconds = lifetimeInput.value
+    ? tokenLifetime.check(text, show)
+    : undefined
+  if (typeof seconds === 'number') {
+    lifetime = seconds
+    if (seconds > LONG_LIFETIME_SECONDS) {
+      r.findings.push(
         finding(
-          'revoke-disabled',
-          `${label('revoke')}: false leaves the token valid after the job until it expires (${formatDuration(lifetime)}). Remove revoke: false, or revoke the token in a later job with mode: revoke and token-id.`,
-          where(revoke.value)
+          'long-lifetime',
+          // This step's own lifetime as the step read it; a workflow's as written.
+          `${r.label('token-lifetime')}: ${show(r.step.own ? formatDuration(seconds) : text)} is longer than ${LONG_LIFETIME_SECONDS / 3600} hours, so a leaked token stays valid that long. Use the shortest lifetime the job needs (e.g. 30m or 1h); a longer one gains nothing when the token is revoked at the end of the job.`,
+          where(lifetimeInput.value)
         )
-      )
-    } else if (text !== '' && !TRUE.test(text)) {
-      invalid(
-        'revoke',
-        revoke.value,
-        `${show(text)} is not a boolean (true or false); the step would fail.`
       )
     }
   }
-  const exported = read('export-variable')
-  if (mintsToken && exported.value && exported.value.text.trim() !== '') {
-    findings.push(
+  if (revoke.value && /^(false|False|FALSE)$/.test(revoke.value.text.trim())) {
+    r.findings.push(
+      finding(
+        'revoke-disabled',
+        `${r.label('revoke')}: false leaves the token valid after the job until it expires (${formatDuration(lifetime)}). Remove revoke: false, or revoke the token in a later job with mode: revoke and token-id.`,
+        where(revoke.value)
+      )
+    )
+  }
+  if (exported.value && exported.value.text.trim() !== '') {
+    r.findings.push(
       finding(
         'export-variable',
-        `${label('export-variable')}: ${show(exported.value.text.trim(), 40)} puts the token in the environment of every later step of this job, third-party actions included. Prefer passing steps.<id>.outputs.token to just the steps that need it.`,
+        `${r.label('export-variable')}: ${show(exported.value.text.trim(), 40)} puts the token in the environment of every later step of this job, third-party actions included. Prefer passing steps.<id>.outputs.token to just the steps that need it.`,
         where(exported.value)
       )
     )
   }
+}
 
-  // --- credentials ------------------------------------------------------------------
-  const auth = read('auth')
-  const authText = auth.value?.text.trim() || 'client-credentials'
-  const policiesSet = (step.values.get('policies')?.text.trim() ?? '') !== ''
-  const bindingsSet = (step.values.get('bindings')?.text.trim() ?? '') !== ''
-  if (!auth.expression && !AUTHS.includes(authText)) {
-    invalid(
-      'auth',
-      auth.value,
-      `${show(authText)} is not one of ${AUTHS.join(', ')}; the step would fail.`
-    )
-  } else if (!auth.expression && authText === 'github-oidc') {
+/** auth: github-oidc's permission and refusals; prefer-oidc for a secret that need not be. */
+function auditAuth(r: StepInputs, context: StepContext): void {
+  const { step } = r
+  const { auth, tokenType } = context
+  const authValue = r.quiet('auth').value
+  const iam = r.has('policies') || r.has('bindings')
+  if (auth === 'github-oidc') {
     if (step.idToken === 'none') {
-      findings.push(
+      r.findings.push(
         finding(
           'oidc-permission',
           `auth: github-oidc needs a GitHub ID token, but job ${show(step.job ?? '?', 60)} does not grant the permission id-token: write, so the step would fail. Add to the job: permissions: { id-token: write, contents: read }.`,
-          { ...step.where, ...where(auth.value) }
+          { ...step.where, ...where(authValue) }
         )
       )
     }
     // The same refusals as the step itself makes, from the same decision.
     for (const refusal of federationRefusals({
-      tokenType: type.expression || modeText === 'revoke' ? '' : typeText,
-      iam: policiesSet || bindingsSet
+      tokenType: tokenType ?? '',
+      iam
     })) {
-      invalid('auth', auth.value, `github-oidc: ${refusal}`)
+      r.invalid('auth', authValue, `github-oidc: ${refusal}`)
     }
   } else if (
-    !auth.expression &&
+    auth !== undefined &&
     !step.own &&
-    (step.values.get('client-secret')?.text.trim() ?? '') !== '' &&
-    !type.expression &&
-    typeText !== 'platform' &&
-    !policiesSet &&
-    !bindingsSet
+    r.has('client-secret') &&
+    tokenType !== undefined &&
+    tokenType !== 'platform' &&
+    !iam
   ) {
-    const secret = step.values.get('client-secret')
-    findings.push(
+    r.findings.push(
       finding(
         'prefer-oidc',
-        `This step uses an OAuth client secret for a ${typeText === 'none' ? 'bearer only' : 'classic token'} and no IAM work, which auth: github-oidc does with no Dynatrace secret at all (a workload identity federation trust for this repository, and permissions: id-token: write on the job). See the README's "No Dynatrace secret at all" section.`,
-        { ...step.where, ...where(secret) }
+        `This step uses an OAuth client secret for a ${tokenType === 'none' ? 'bearer only' : 'classic token'} and no IAM work, which auth: github-oidc does with no Dynatrace secret at all (a workload identity federation trust for this repository, and permissions: id-token: write on the job). See the README's "No Dynatrace secret at all" section.`,
+        { ...step.where, ...where(r.quiet('client-secret').value) }
       )
     )
   }
+}
 
-  // --- SSO scopes and IAM --------------------------------------------------------------
-  const oauth = read('oauth-scopes')
-  if (oauth.value) {
-    for (const scope of parseList(oauth.value.text)) {
-      findings.push(
+/** The SSO scopes' names, and the IAM inputs (./policies.ts). */
+function auditIam(r: StepInputs): void {
+  const oauth = r.read('oauth-scopes').value
+  if (oauth) {
+    for (const scope of parseList(oauth.text)) {
+      r.findings.push(
         ...checkScopeName(
-          label('oauth-scopes'),
+          r.label('oauth-scopes'),
           scope,
           'oauth',
-          locate(oauth.value, scope)
+          locate(oauth, scope)
         )
       )
     }
   }
-  const policies = read('policies')
-  if (policies.value)
-    findings.push(...auditPolicies(policies.value, label('policies')))
-  const bindings = read('bindings')
-  if (bindings.value)
-    findings.push(...auditBindings(bindings.value, label('bindings')))
-
-  return token ? { findings, token } : { findings }
+  const policies = r.read('policies').value
+  if (policies) r.findings.push(...auditPolicies(policies, r.label('policies')))
+  const bindings = r.read('bindings').value
+  if (bindings) r.findings.push(...auditBindings(bindings, r.label('bindings')))
 }
 
 /** unknown-scope, retired-scope and deprecated-scope for one name. */

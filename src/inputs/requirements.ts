@@ -1,0 +1,195 @@
+/**
+ * "X is required for Y": the inputs a step needs because of what it does (its mode, its
+ * auth, its token type), in one table that the step checks and the audit re-checks.
+ */
+import {
+  ACCOUNT_URN_HELP,
+  type Auth,
+  type Mode,
+  type Show,
+  type TokenType
+} from './fields.js'
+
+/** What a step does, as far as its inputs tell. */
+export interface Situation {
+  mode: Mode
+  auth: Auth
+  tokenType: TokenType
+  /** Whether an input is set (an expression counts as set). */
+  has(input: string): boolean
+  /** An input's text, for a message. */
+  text(input: string): string
+  /** environment-url is a custom endpoint (no environment ID can be read from it). */
+  customEnvironment: boolean
+  /** token-scopes lists at least one scope. */
+  scopesListed: boolean
+  /** The kind of token a (valid) token-id names, in revoke mode. */
+  revokes?: 'classic' | 'platform' | undefined
+}
+
+export interface Requirement {
+  /** The input the problem is about. */
+  input: string
+  /**
+   * The offline audit reports it too. Not for the credentials, the account and the
+   * environment: the audit judges what a step asks for, and leaves a step that omits them
+   * (it fails at once, in its first run) to that first run.
+   */
+  audited?: true
+  /** True when the step cannot run as configured. */
+  violated(s: Situation): boolean
+  message(s: Situation, show: Show): string
+}
+
+/** The OAuth client's ID and secret are needed (not in audit, not with github-oidc). */
+export const needsSecrets = (s: Situation): boolean =>
+  s.mode !== 'audit' && s.auth !== 'github-oidc'
+
+/** The step mints (or, in plan mode, would mint) a token. */
+export const mintsToken = (s: Situation): boolean =>
+  (s.mode === 'mint' || s.mode === 'plan') && s.tokenType !== 'none'
+
+const FORKS =
+  'Secrets are not available to workflows triggered from forks or by Dependabot; use mode: audit there.'
+
+/** Example scopes for a message about an empty token-scopes. */
+const exampleScopes = (type: TokenType): string =>
+  type === 'platform'
+    ? 'settings:objects:read, settings:objects:write'
+    : 'ReadConfig, WriteConfig, settings.read, settings.write'
+
+export const REQUIREMENTS: readonly Requirement[] = [
+  {
+    input: 'client-id',
+    violated: (s) => needsSecrets(s) && !s.has('client-id'),
+    message: () =>
+      `is empty. Pass your OAuth client ID, e.g. client-id: \${{ secrets.DT_CLIENT_ID }}. ${FORKS}`
+  },
+  {
+    input: 'client-secret',
+    violated: (s) => needsSecrets(s) && !s.has('client-secret'),
+    message: () =>
+      `is empty. Pass it from a secret, e.g. client-secret: \${{ secrets.DT_CLIENT_SECRET }}, and check the secret exists in this repository or environment. ${FORKS}`
+  },
+  {
+    input: 'oidc-audience',
+    audited: true,
+    violated: (s) =>
+      s.auth === 'github-oidc' && s.mode !== 'audit' && !s.has('oidc-audience'),
+    message: () =>
+      'is required with auth: github-oidc. Pass the audience configured in the Dynatrace trust for GitHub (the aud its ID tokens must carry), e.g. oidc-audience: ${{ vars.DT_OIDC_AUDIENCE }}.'
+  },
+  {
+    input: 'environment-id',
+    audited: true,
+    violated: (s) => s.customEnvironment && !s.has('environment-id'),
+    message: (s, show) =>
+      `is required because environment-url ${show(s.text('environment-url'))} is a custom endpoint from which the environment ID cannot be read.`
+  },
+  {
+    input: 'sso-url',
+    audited: true,
+    violated: (s) =>
+      s.customEnvironment && needsSecrets(s) && !s.has('sso-url'),
+    message: () =>
+      'is required because environment-url is a custom endpoint; give the SSO token endpoint (e.g. https://sso.dynatrace.com/sso/oauth2/token).'
+  },
+  {
+    input: 'token-scopes',
+    audited: true,
+    // With monaco-manifest, empty token-scopes are derived from the project (src/monaco/derive.ts).
+    violated: (s) =>
+      mintsToken(s) && !s.scopesListed && !s.has('monaco-manifest'),
+    message: (s) =>
+      `is empty. List the scopes of the ${s.tokenType} token, e.g. ${exampleScopes(s.tokenType)}, or set monaco-manifest to derive them from a Monaco project.`
+  },
+  {
+    input: 'environment-url',
+    violated: (s) =>
+      mintsToken(s) && s.tokenType === 'classic' && !s.has('environment-url'),
+    message: () =>
+      'is required for classic tokens (e.g. https://abc12345.apps.dynatrace.com).'
+  },
+  {
+    input: 'account-urn',
+    violated: (s) =>
+      mintsToken(s) && s.tokenType === 'platform' && !s.has('account-urn'),
+    message: () =>
+      `is required for platform tokens (they are created through Account Management). ${ACCOUNT_URN_HELP}`
+  },
+  {
+    input: 'environment-url',
+    violated: (s) =>
+      mintsToken(s) &&
+      s.tokenType === 'platform' &&
+      !s.has('environment-url') &&
+      !s.has('environment-id'),
+    message: () =>
+      'is required for platform tokens (the token is limited to that environment); give environment-url or environment-id.'
+  },
+  {
+    input: 'account-urn',
+    violated: (s) =>
+      (s.has('policies') || s.has('bindings') || s.mode === 'plan') &&
+      needsSecrets(s) &&
+      !s.has('account-urn'),
+    message: () =>
+      `is required for IAM policies and bindings and for plan mode. ${ACCOUNT_URN_HELP}`
+  },
+  {
+    input: 'token-id',
+    violated: (s) => s.mode === 'revoke' && !s.has('token-id'),
+    message: () =>
+      'is required in revoke mode (pass steps.<id>.outputs.token-id of the step that minted it).'
+  },
+  {
+    input: 'environment-url',
+    violated: (s) => s.revokes === 'classic' && !s.has('environment-url'),
+    message: () => 'is required to revoke a classic token.'
+  },
+  {
+    input: 'account-urn',
+    violated: (s) => s.revokes === 'platform' && !s.has('account-urn'),
+    message: () => `is required to revoke a platform token. ${ACCOUNT_URN_HELP}`
+  },
+  {
+    input: 'token-type',
+    audited: true,
+    violated: (s) => s.mode === 'sweep' && s.tokenType === 'none',
+    message: () =>
+      'none has no tokens to sweep; use classic or platform (one sweep step per type).'
+  },
+  {
+    input: 'environment-url',
+    violated: (s) =>
+      s.mode === 'sweep' &&
+      s.tokenType === 'classic' &&
+      !s.has('environment-url'),
+    message: () => 'is required to sweep classic tokens.'
+  },
+  {
+    input: 'account-urn',
+    violated: (s) =>
+      s.mode === 'sweep' && s.tokenType === 'platform' && !s.has('account-urn'),
+    message: () => `is required to sweep platform tokens. ${ACCOUNT_URN_HELP}`
+  },
+  {
+    input: 'monaco-environment',
+    audited: true,
+    violated: (s) => s.has('monaco-environment') && !s.has('monaco-manifest'),
+    message: () =>
+      'is set, but monaco-manifest is empty; name the manifest whose environment it is.'
+  }
+]
+
+/** The requirements a step breaks (of those `which` selects), as input and message. */
+export function unmetRequirements(
+  s: Situation,
+  show: Show,
+  which: (r: Requirement) => boolean = () => true
+): { input: string; message: string }[] {
+  return REQUIREMENTS.filter((r) => which(r) && r.violated(s)).map((r) => ({
+    input: r.input,
+    message: r.message(s, show)
+  }))
+}
