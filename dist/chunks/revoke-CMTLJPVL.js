@@ -1,0 +1,63 @@
+import {
+  revokeTarget,
+  revokeToken,
+  revokeUrl
+} from "./chunk-IZUZXW7U.js";
+import {
+  authenticate
+} from "./chunk-DR6CST3X.js";
+import "./chunk-WNHKU23W.js";
+import "./chunk-MUBMGJX5.js";
+import "./chunk-DHKQHN3N.js";
+import "./chunk-3ZRLOSXC.js";
+import {
+  Output
+} from "./chunk-4MJGIEGS.js";
+import {
+  tokenTypeOf
+} from "./chunk-PM3NE72C.js";
+import "./chunk-6BSO6VOI.js";
+import "./chunk-2LVTJKVT.js";
+import {
+  revocationSummary,
+  setOutput,
+  writeSummary
+} from "./chunk-TC7Z5OUA.js";
+import "./chunk-UXD24YEM.js";
+import {
+  errorMessage
+} from "./chunk-IKGYFQ6X.js";
+import "./chunk-YSH2IDXS.js";
+
+// src/modes/revoke.ts
+async function revokeMode(base) {
+  const { inputs, log } = base;
+  const id = inputs.tokenId;
+  setOutput(Output.TokenId, id);
+  let result;
+  try {
+    const target = revokeTarget(inputs, id, tokenTypeOf(id));
+    const { ctx, bearer } = await authenticate(base, revokeUrl(target));
+    result = await revokeToken(ctx.http, log, bearer.accessToken, target);
+  } catch (error) {
+    log.warning(
+      `Could not revoke token ${id}: ${errorMessage(error)} Delete it in Dynatrace; it stays valid until it expires.`
+    );
+    await writeSummary(
+      log,
+      revocationSummary(id, "failed", errorMessage(error))
+    );
+    return;
+  }
+  if (result === "revoked") {
+    log.info(`Revoked token ${id}.`);
+    await writeSummary(log, revocationSummary(id, result, ""));
+    return;
+  }
+  const unknown = `Dynatrace does not know token ${id} (HTTP 404), so there was nothing to revoke: it was already revoked or deleted, or token-id is wrong or belongs to another ${tokenTypeOf(id) === "classic" ? "environment (environment-url)" : "account (account-urn)"}.`;
+  log.info(unknown);
+  await writeSummary(log, revocationSummary(id, "unknown-id", unknown));
+}
+export {
+  revokeMode
+};
