@@ -3,7 +3,7 @@ import { readInputs, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
 import { checkBeforeRequests, mint } from './modes/mint.js'
 import { createHttp, reportFailure } from './runtime.js'
-import { failureSummary, writeSummary } from './summary.js'
+import { writeSummary } from './summary.js'
 
 /**
  * The main step: read the inputs, run the mode (src/modes/), report a failure. Never
@@ -21,8 +21,11 @@ export async function run(): Promise<void> {
     reportFailure(log, error)
   } finally {
     // A failed step says in the summary too what failed and what to do.
-    if (log.failure !== undefined)
+    if (log.failure !== undefined) {
+      // Loaded on demand: only a failed run writes it.
+      const { failureSummary } = await import('./summary-failure.js')
       await writeSummary(log, failureSummary(log.failure, notes))
+    }
   }
 }
 

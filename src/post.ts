@@ -6,7 +6,8 @@ import { Logger } from './log.js'
 import { revokeToken, revokeUrl } from './revoke.js'
 import { createHttp } from './runtime.js'
 import { loadToken, type SavedToken } from './state.js'
-import { revocationSummary, writeSummary } from './summary.js'
+import { revocationSummary } from './summary-revocation.js'
+import { writeSummary } from './summary.js'
 
 /**
  * The post step: revoke the token main minted, whatever the job's outcome. Forgiving by

@@ -7,7 +7,7 @@ import { listPlatformTokens } from './dynatrace/platform-token-list.js'
 import { deletePlatformToken } from './dynatrace/platform-tokens.js'
 import { ActionError, errorMessage } from './errors.js'
 import { Output } from './outputs.js'
-import { escapeHtml, writeSummary } from './summary.js'
+import { escapeHtml, writeSummary, type JobSummary } from './summary.js'
 
 /**
  * mode: sweep — delete this repository's tokens of one type that have expired (or, with
@@ -266,7 +266,7 @@ function sweepSummary(
   olderThanSeconds: number | undefined,
   outcome: Outcome,
   log: Context['log']
-): (s: typeof core.summary) => void {
+): (s: JobSummary) => void {
   const text = (value: unknown): string =>
     escapeHtml(
       log.clean(typeof value === 'string' ? value : '(unreadable)', 200)

@@ -18,7 +18,8 @@ import { Output } from '../outputs.js'
 import { revokeTarget, revokeToken } from '../revoke.js'
 import { authenticate, type Session } from '../runtime.js'
 import { markRevoked, saveToken } from '../state.js'
-import { mintSummary, writeSummary, type MintSummary } from '../summary.js'
+import { writeSummary, type JobSummary } from '../summary.js'
+import { mintSummary, type MintSummary } from '../summary-mint.js'
 
 /** Budget for revoking a token after a failure, on top of timeout-seconds. */
 const CLEANUP_BUDGET_MS = 20_000
@@ -110,12 +111,13 @@ export async function prepare(
 /** The job summary of mint or plan: the outcome's details on what every outcome shows. */
 export async function summarize(
   prepared: Prepared,
-  details: Omit<MintSummary, 'credential' | 'environment' | 'sections'>
+  details: Omit<MintSummary, 'credential' | 'environment' | 'sections'>,
+  render: (info: MintSummary) => (s: JobSummary) => void = mintSummary
 ): Promise<void> {
   const { session, environment, sections } = prepared
   await writeSummary(
     session.ctx.log,
-    mintSummary({
+    render({
       ...details,
       credential: session.credential,
       environment,
@@ -146,7 +148,6 @@ async function handOnBearer(prepared: Prepared): Promise<void> {
     `token-type is none: only the ${inputs.auth === 'github-oidc' ? 'GitHub ID token' : 'SSO bearer'} is handed on, as access-token${lifetime}.`
   )
   await summarize(prepared, {
-    mode: 'mint',
     tokenType: 'none',
     lifetimeSeconds: 0,
     revoke: false
@@ -191,7 +192,6 @@ async function mintToken(prepared: Prepared, notes: string[]): Promise<void> {
     `Created ${token.type} token ${token.id} (${token.scopes.join(', ')}), expiring at ${token.expiresAt}${inputs.revoke ? '; it is revoked in the post step' : ''}.`
   )
   await summarize(prepared, {
-    mode: 'mint',
     tokenType: token.type,
     token,
     lifetimeSeconds: inputs.tokenLifetimeSeconds,

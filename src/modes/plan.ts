@@ -4,6 +4,7 @@ import { API_TOKENS_PATH } from '../dynatrace/api-tokens.js'
 import type { Inputs } from '../inputs.js'
 import type { DerivedScopes } from '../monaco/derive.js'
 import { Output } from '../outputs.js'
+import { planSummary } from '../summary-plan.js'
 import { prepare, summarize } from './mint.js'
 
 /**
@@ -34,17 +35,20 @@ export async function plan(
   // Inputs never carry the secret (checked), but outputs get the same last line of defence as logs.
   core.setOutput(Output.Plan, log.redact(JSON.stringify(planned)))
   log.info('Plan mode: nothing was changed and no token was created.')
-  await summarize(prepared, {
-    mode: 'plan',
-    tokenType: inputs.tokenType,
-    planned: {
-      name: inputs.tokenName,
-      scopes: inputs.tokenScopes,
-      derived: derived !== undefined
+  await summarize(
+    prepared,
+    {
+      tokenType: inputs.tokenType,
+      planned: {
+        name: inputs.tokenName,
+        scopes: inputs.tokenScopes,
+        derived: derived !== undefined
+      },
+      lifetimeSeconds: inputs.tokenLifetimeSeconds,
+      revoke: inputs.revoke
     },
-    lifetimeSeconds: inputs.tokenLifetimeSeconds,
-    revoke: inputs.revoke
-  })
+    planSummary
+  )
 }
 
 /** The plan output's token: what a mint would ask Dynatrace for, or null for none. */

@@ -5,7 +5,8 @@ import { tokenTypeOf } from '../inputs.js'
 import { Output } from '../outputs.js'
 import { revokeTarget, revokeToken, revokeUrl } from '../revoke.js'
 import { authenticate } from '../runtime.js'
-import { revocationSummary, writeSummary } from '../summary.js'
+import { revocationSummary } from '../summary-revocation.js'
+import { writeSummary } from '../summary.js'
 
 /** mode: revoke — revoke token-id (minted by an earlier job with revoke: false). */
 export async function revokeMode(base: Context): Promise<void> {
