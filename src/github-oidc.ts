@@ -256,7 +256,9 @@ export function lifetimeText(expiresAt: number, now = Date.now()): string {
 
 /** What messages about a federated token need: audience, environment, log. */
 export function federationContext(
-  inputs: Inputs,
+  inputs: Pick<Inputs, 'oidcAudience'> & {
+    endpoints: Pick<Inputs['endpoints'], 'environmentId' | 'platformUrl'>
+  },
   log: Logger,
   platformUrl = inputs.endpoints.platformUrl
 ): FederationContext {

@@ -1,7 +1,7 @@
 import { getBearer } from './dynatrace/sso.js'
 import { errorMessage } from './errors.js'
 import type { Http } from './http.js'
-import { readInputs } from './inputs.js'
+import { readPostInputs } from './inputs/post.js'
 import { Logger } from './log.js'
 import { revokeToken, revokeUrl } from './revoke.js'
 import { createHttp } from './runtime.js'
@@ -70,7 +70,7 @@ async function revokeSaved(
 ): Promise<'revoked' | 'already-gone'> {
   let http: Http | undefined
   try {
-    const inputs = readInputs(log)
+    const inputs = readPostInputs(log)
     // Talk only to where main created the token (from state), not to re-derived URLs.
     http = createHttp(inputs, log, [
       saved.ssoUrl,

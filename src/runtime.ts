@@ -12,17 +12,26 @@ import type { Logger } from './log.js'
  * reported, and the run's credential.
  */
 
+/** What the HTTP client of a run takes from its inputs. */
+export type HttpSettings = Pick<Inputs, 'timeoutSeconds' | 'maxRetries'>
+
 /**
  * The HTTP client for a run, within timeout-seconds, that talks only to `urls` (by
  * default the endpoints of these inputs; with a GitHub ID token only the environment,
  * the one Dynatrace host it is presented to).
  */
+export function createHttp(inputs: Inputs, log: Logger): Http
 export function createHttp(
-  inputs: Inputs,
+  settings: HttpSettings,
+  log: Logger,
+  urls: Array<string | undefined>
+): Http
+export function createHttp(
+  inputs: HttpSettings & Partial<Pick<Inputs, 'auth' | 'endpoints'>>,
   log: Logger,
   urls: Array<string | undefined> = inputs.auth === 'github-oidc'
-    ? [inputs.endpoints.platformUrl]
-    : Object.values(inputs.endpoints)
+    ? [inputs.endpoints?.platformUrl]
+    : Object.values(inputs.endpoints ?? {})
 ): Http {
   const origins = urls
     .filter((u): u is string => !!u && /^https?:/.test(u))
