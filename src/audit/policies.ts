@@ -12,12 +12,8 @@ import {
   type IamInput,
   type IamProblem
 } from '../iam/parse.js'
-import {
-  POLICY_PERMISSIONS,
-  RETIRED_SCOPE_PREFIXES,
-  WRITE_ACTIONS,
-  suggest
-} from '../scopes.js'
+import { RETIRED_SCOPE_PREFIXES, suggest } from '../scopes.js'
+import { POLICY_PERMISSIONS, WRITE_ACTIONS } from './scope-data.js'
 import { finding, type Finding } from './findings.js'
 import {
   scalarValue,

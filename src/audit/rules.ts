@@ -21,13 +21,12 @@ import {
 } from '../inputs/table.js'
 import {
   CLASSIC_LEGACY_SCOPES,
-  DEPRECATED_SCOPES,
-  ESCALATION_SCOPES,
   RETIRED_SCOPE_PREFIXES,
   checkScope,
   lookup,
   type ScopeKind
 } from '../scopes.js'
+import { DEPRECATED_SCOPES, ESCALATION_SCOPES } from './scope-data.js'
 import { finding, type Finding } from './findings.js'
 import { auditBindings, auditPolicies } from './policies.js'
 import { hasExpression, locate, show, where, type Value } from './values.js'

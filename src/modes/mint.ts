@@ -8,21 +8,17 @@ import {
   type AskedFor,
   type MintedToken
 } from '../dynatrace/tokens.js'
-import { formatDuration } from '../duration.js'
 import { ActionError, errorMessage } from '../errors.js'
 import type { IamResult } from '../iam/index.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
 import type { DerivedScopes } from '../monaco/derive.js'
 import { Output } from '../outputs.js'
-import { revokeTarget, revokeToken } from '../revoke.js'
 import { authenticate, type Session } from '../runtime.js'
-import { markRevoked, saveToken } from '../state.js'
+import { saveToken } from '../state.js'
 import { writeSummary, type JobSummary } from '../summary.js'
 import { mintSummary, type MintSummary } from '../summary-mint.js'
 
-/** Budget for revoking a token after a failure, on top of timeout-seconds. */
-const CLEANUP_BUDGET_MS = 20_000
 /** After adding IAM bindings, how long token creation keeps retrying a 403. */
 const IAM_PROPAGATION_MS = 60_000
 
@@ -133,25 +129,11 @@ export async function mint(
   derived: DerivedScopes | undefined
 ): Promise<void> {
   const prepared = await prepare(base, derived)
-  if (base.inputs.tokenType === 'none') await handOnBearer(prepared)
-  else await mintToken(prepared, notes)
-}
-
-/** token-type: none — the bearer is the credential handed on. */
-async function handOnBearer(prepared: Prepared): Promise<void> {
-  const { inputs, log } = prepared.session.ctx
-  const expiresAt = setAccessToken(prepared.session.bearer)
-  const lifetime = expiresAt
-    ? `, valid until ${expiresAt} (${formatDuration(Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000)))}; it is not renewed)`
-    : ''
-  log.info(
-    `token-type is none: only the ${inputs.auth === 'github-oidc' ? 'GitHub ID token' : 'SSO bearer'} is handed on, as access-token${lifetime}.`
-  )
-  await summarize(prepared, {
-    tokenType: 'none',
-    lifetimeSeconds: 0,
-    revoke: false
-  })
+  if (base.inputs.tokenType === 'none') {
+    // Loaded on demand: most runs mint a token.
+    const { handOnBearer } = await import('./bearer.js')
+    await handOnBearer(prepared)
+  } else await mintToken(prepared, notes)
 }
 
 /**
@@ -184,7 +166,9 @@ async function mintToken(prepared: Prepared, notes: string[]): Promise<void> {
     if (problems.length > 0) throw new ActionError(problems.join(' '))
     handOff(inputs, token, bearer)
   } catch (error) {
-    // The token exists but the job cannot use it: do not leave it valid.
+    // The token exists but the job cannot use it: do not leave it valid. Loaded on
+    // demand: only a failed run needs it.
+    const { revokeAfterFailure } = await import('./revoke-after-failure.js')
     notes.push(await revokeAfterFailure(ctx, bearer, token))
     throw error
   }
@@ -291,37 +275,10 @@ function writeHandOff(
  * Outputs access-token (masked since it arrived) and access-token-expires-at, where
  * known; returns that expiry.
  */
-function setAccessToken(bearer: Bearer): string | undefined {
+export function setAccessToken(bearer: Bearer): string | undefined {
   core.setOutput(Output.AccessToken, bearer.accessToken)
   if (bearer.expiresAt === undefined) return undefined
   const expiresAt = new Date(bearer.expiresAt).toISOString()
   core.setOutput(Output.AccessTokenExpiresAt, expiresAt)
   return expiresAt
-}
-
-/** Revoke a token the job cannot use; resolves with what happened, for the summary. */
-async function revokeAfterFailure(
-  ctx: Context,
-  bearer: Bearer,
-  token: MintedToken
-): Promise<string> {
-  const { inputs, log } = ctx
-  const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
-  try {
-    const result = await revokeToken(
-      http,
-      log,
-      bearer.accessToken,
-      revokeTarget(inputs, token.id, token.type)
-    )
-    markRevoked()
-    log.info(`Revoked token ${token.id} because the step failed (${result}).`)
-    return `Token ${token.id} was created but not handed on; it has been revoked.`
-  } catch (error) {
-    log.warning(
-      `Could not revoke token ${token.id} after the failure: ${errorMessage(error)} The post step will try again.`
-    )
-    // Whether the post step's retry works is not known yet: no promise here.
-    return `Token ${token.id} was created but not handed on, and revoking it failed: ${errorMessage(error)} It stays valid until ${token.expiresAt} unless the post step's second attempt (reported below) succeeds; if it does not, delete the token in Dynatrace.`
-  }
 }
