@@ -2,11 +2,11 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-RFUZF662.js");
+  const { run: main } = await import("./chunks/main-AZQYS64A.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/post-DIUFVZ72.js");
+  const { post: revokeInPost } = await import("./chunks/post-XQLVLLPQ.js");
   await revokeInPost();
 }
 export {

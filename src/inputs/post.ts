@@ -1,8 +1,14 @@
 import * as core from '@actions/core'
-import { parseSaasEnvironmentUrl } from '../endpoints.js'
-import type { Auth, Credentials } from '../inputs.js'
-import { parseList } from './fields.js'
+import type { Credentials } from '../inputs.js'
 import type { Logger } from '../log.js'
+import type { Auth } from './fields.js'
+import { InputReader, type InputSource } from './reader.js'
+import {
+  CONTEXT_FIELDS,
+  FIELDS,
+  usesClientSecret,
+  type FieldContext
+} from './table.js'
 
 /** What the post step reads of its inputs: what revoking the saved token needs. */
 export interface PostInputs {
@@ -20,44 +26,62 @@ export interface PostInputs {
 }
 
 /**
- * The post step's inputs. The runner gives post the inputs main had, and main validated
- * every one (readInputs in src/inputs.ts) before it saved a token: a run whose inputs
- * fail saves none, and then post reads no input at all. So this only reads the few a
- * revocation needs, the way readInputs reads them, without the checks and the scope
- * catalogues the post step would load for nothing. Masks the client secret first.
+ * The post step's inputs: the few a revocation needs, through the same field table as
+ * readInputs (src/inputs.ts), without its scope catalogues and the checks of inputs the
+ * post step never uses. The runner gives post the inputs main had, and main refused to
+ * start with a problem in any of them; a problem here still fails the revocation with
+ * the same message. Masks the client secret first.
  */
 export function readPostInputs(
   log: Logger,
-  readInput: (name: string) => string = core.getInput
+  source: InputSource = core.getInput
 ): PostInputs {
-  const clientSecret = readInput('client-secret')
-  log.addSecret(clientSecret)
-  const auth: Auth =
-    readInput('auth') === 'github-oidc' ? 'github-oidc' : 'client-credentials'
-  const accountUrn = readInput('account-urn')
-  const environmentUrl = readInput('environment-url')
+  const reader = new InputReader(source, log)
+  const secret = reader.read('client-secret')
+  log.addSecret(secret)
+  const context: FieldContext = {
+    mode: reader.field('mode', CONTEXT_FIELDS.mode),
+    tokenType: reader.field('token-type', CONTEXT_FIELDS['token-type']),
+    auth: reader.field('auth', CONTEXT_FIELDS.auth),
+    allowCustomEndpoints: reader.field(
+      'allow-custom-endpoints',
+      CONTEXT_FIELDS['allow-custom-endpoints']
+    )
+  }
+  const inputs: PostInputs = {
+    auth: context.auth,
+    endpoints: {},
+    oauthScopes: reader.list('oauth-scopes'),
+    timeoutSeconds: reader.field('timeout-seconds', FIELDS['timeout-seconds']),
+    maxRetries: reader.field('max-retries', FIELDS['max-retries'])
+  }
+  if (usesClientSecret(context))
+    inputs.credentials = {
+      clientId: reader.read('client-id'),
+      clientSecret: secret
+    }
+  const oidcAudience = reader.inContext(
+    'oidc-audience',
+    FIELDS['oidc-audience'],
+    context
+  )
+  if (context.auth === 'github-oidc' && oidcAudience !== '')
+    inputs.oidcAudience = oidcAudience
+  const accountUuid = reader.field('account-urn', FIELDS['account-urn'])
+  if (accountUuid !== undefined) inputs.accountUuid = accountUuid
+  // The environment's ID names it in the messages about a GitHub ID token.
+  const environment = reader.inContext(
+    'environment-url',
+    FIELDS['environment-url'],
+    context
+  )
+  context.environment = environment
   const environmentId =
-    (URL.canParse(environmentUrl)
-      ? parseSaasEnvironmentUrl(new URL(environmentUrl))?.environmentId
-      : undefined) ?? readInput('environment-id')
-  const number = (name: string, fallback: number): number => {
-    const text = readInput(name)
-    return text === '' ? fallback : Number(text)
-  }
-  return {
-    auth,
-    ...(auth === 'client-credentials'
-      ? { credentials: { clientId: readInput('client-id'), clientSecret } }
-      : { oidcAudience: readInput('oidc-audience') }),
-    ...(accountUrn
-      ? {
-          accountUuid: accountUrn.replace(/^urn:dtaccount:/i, '').toLowerCase()
-        }
-      : {}),
-    endpoints: environmentId ? { environmentId } : {},
-    oauthScopes: parseList(readInput('oauth-scopes')),
-    // The defaults of readInputs (and action.yml).
-    timeoutSeconds: number('timeout-seconds', 120),
-    maxRetries: number('max-retries', 4)
-  }
+    environment?.kind === 'saas'
+      ? environment.environmentId
+      : reader.inContext('environment-id', FIELDS['environment-id'], context)
+  if (environmentId !== undefined)
+    inputs.endpoints.environmentId = environmentId
+  reader.finish(secret)
+  return inputs
 }
