@@ -15,10 +15,13 @@ import {
   type Mode,
   type TokenType
 } from './inputs/fields.js'
-import { InputReader, type InputSource } from './inputs/reader.js'
+import {
+  startReading,
+  type InputReader,
+  type InputSource
+} from './inputs/reader.js'
 import { unmetRequirements, type Situation } from './inputs/requirements.js'
 import {
-  CONTEXT_FIELDS,
   FIELDS,
   usesClientSecret,
   type ContextField,
@@ -106,11 +109,7 @@ export function readInputs(
   log: Logger,
   source: InputSource = core.getInput
 ): Inputs {
-  const reader = new InputReader(source, log)
-  // Mask first: nothing below may print the secret, but a runner mask is the backstop.
-  const secret = reader.read('client-secret')
-  log.addSecret(secret)
-  const context = readContext(reader)
+  const { reader, secret, context } = startReading(source, log)
   const get = <K extends FieldName>(name: K): FieldValue<K> =>
     // FIELDS[name] is a ContextField<FieldValue<K>>: TypeScript does not relate the two for a generic K.
     reader.inContext(name, FIELDS[name] as ContextField<FieldValue<K>>, context)
@@ -167,19 +166,6 @@ type FieldValue<K extends FieldName> =
 type Get = <K extends FieldName>(name: K) => FieldValue<K>
 
 const mintsOrPlans = (mode: Mode): boolean => mode === 'mint' || mode === 'plan'
-
-/** mode, token-type, auth and allow-custom-endpoints: what the other checks depend on. */
-function readContext(reader: InputReader): FieldContext {
-  return {
-    mode: reader.field('mode', CONTEXT_FIELDS.mode),
-    tokenType: reader.field('token-type', CONTEXT_FIELDS['token-type']),
-    auth: reader.field('auth', CONTEXT_FIELDS.auth),
-    allowCustomEndpoints: reader.field(
-      'allow-custom-endpoints',
-      CONTEXT_FIELDS['allow-custom-endpoints']
-    )
-  }
-}
 
 /** Who the step is (credentials or the OIDC audience), which account, which token to revoke. */
 function readIdentity(

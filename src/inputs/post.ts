@@ -2,13 +2,8 @@ import * as core from '@actions/core'
 import type { Credentials } from '../inputs.js'
 import type { Logger } from '../log.js'
 import type { Auth } from './fields.js'
-import { InputReader, type InputSource } from './reader.js'
-import {
-  CONTEXT_FIELDS,
-  FIELDS,
-  usesClientSecret,
-  type FieldContext
-} from './table.js'
+import { startReading, type InputSource } from './reader.js'
+import { FIELDS, usesClientSecret } from './table.js'
 
 /** What the post step reads of its inputs: what revoking the saved token needs. */
 export interface PostInputs {
@@ -30,24 +25,13 @@ export interface PostInputs {
  * readInputs (src/inputs.ts), without its scope catalogues and the checks of inputs the
  * post step never uses. The runner gives post the inputs main had, and main refused to
  * start with a problem in any of them; a problem here still fails the revocation with
- * the same message. Masks the client secret first.
+ * the same message. Masks the client secret first (startReading).
  */
 export function readPostInputs(
   log: Logger,
   source: InputSource = core.getInput
 ): PostInputs {
-  const reader = new InputReader(source, log)
-  const secret = reader.read('client-secret')
-  log.addSecret(secret)
-  const context: FieldContext = {
-    mode: reader.field('mode', CONTEXT_FIELDS.mode),
-    tokenType: reader.field('token-type', CONTEXT_FIELDS['token-type']),
-    auth: reader.field('auth', CONTEXT_FIELDS.auth),
-    allowCustomEndpoints: reader.field(
-      'allow-custom-endpoints',
-      CONTEXT_FIELDS['allow-custom-endpoints']
-    )
-  }
+  const { reader, secret, context } = startReading(source, log)
   const inputs: PostInputs = {
     auth: context.auth,
     endpoints: {},

@@ -15,7 +15,11 @@ import {
   type Check,
   type Field
 } from './fields.js'
-import type { ContextField, FieldContext } from './table.js'
+import {
+  CONTEXT_FIELDS,
+  type ContextField,
+  type FieldContext
+} from './table.js'
 
 /** Reads one input as the runner passes it (core.getInput in the step). */
 export type InputSource = (name: string) => string
@@ -145,4 +149,29 @@ export class InputReader {
       )
     }
   }
+}
+
+/**
+ * Start reading the step's inputs (the step's and the post step's reader): the client
+ * secret first, masked before anything else (nothing after may print it; a runner mask is
+ * the backstop), then mode, token-type, auth and allow-custom-endpoints, which the other
+ * checks depend on.
+ */
+export function startReading(
+  source: InputSource,
+  log: Logger
+): { reader: InputReader; secret: string; context: FieldContext } {
+  const reader = new InputReader(source, log)
+  const secret = reader.read('client-secret')
+  log.addSecret(secret)
+  const context: FieldContext = {
+    mode: reader.field('mode', CONTEXT_FIELDS.mode),
+    tokenType: reader.field('token-type', CONTEXT_FIELDS['token-type']),
+    auth: reader.field('auth', CONTEXT_FIELDS.auth),
+    allowCustomEndpoints: reader.field(
+      'allow-custom-endpoints',
+      CONTEXT_FIELDS['allow-custom-endpoints']
+    )
+  }
+  return { reader, secret, context }
 }
