@@ -44,6 +44,7 @@ function client(
 ): Http {
   return new Http({
     log: new Logger(),
+    server: 'Dynatrace',
     allowedOrigins: [ORIGIN],
     deadline: T0 + (options.budgetMs ?? 120_000),
     maxRetries: options.maxRetries ?? 4,
@@ -270,6 +271,7 @@ describe('where requests may go', () => {
     ]
     const http = new Http({
       log: new Logger(),
+      server: 'Dynatrace',
       allowedOrigins: [allowed.url],
       deadline: Date.now() + 60_000,
       maxRetries: 0,

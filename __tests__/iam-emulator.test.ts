@@ -9,7 +9,7 @@
 import { afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals'
 import nock from 'nock'
 import type { Context } from '../src/context.js'
-import { getBearer } from '../src/dynatrace/sso.js'
+import { SsoApi } from '../src/dynatrace/sso.js'
 import { ensureIam, type IamResult } from '../src/iam/index.js'
 import { readInputs } from '../src/inputs.js'
 import { Logger } from '../src/log.js'
@@ -173,8 +173,12 @@ test('five concurrent runs converge: every desired pair once, no error, others u
     const http = createHttp(parsed, log)
     const ctx: Context = { inputs: parsed, log, http }
     try {
-      const bearer = await getBearer(http, log, {
-        tokenUrl: parsed.endpoints.ssoTokenUrl,
+      const sso = new SsoApi({
+        http,
+        log,
+        baseUrl: parsed.endpoints.ssoTokenUrl
+      })
+      const bearer = await sso.bearer({
         credentials: parsed.credentials!,
         scopes: parsed.oauthScopes,
         accountUuid: parsed.accountUuid!

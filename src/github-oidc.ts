@@ -11,7 +11,7 @@
  * party that verifies the token. The action reads `exp` (to say how long the token lives)
  * and names a few claims in messages; it trusts the token for nothing else.
  */
-import { isLoopbackHost } from './endpoints.js'
+import { isLoopbackHost } from './connections.js'
 import { ActionError } from './errors.js'
 import { explainError, readDynatraceError } from './dynatrace/errors.js'
 import {

@@ -1,17 +1,18 @@
 import type {
   Agent,
   IncomingHttpHeaders,
+  IncomingMessage,
   OutgoingHttpHeaders,
   request as httpRequest
 } from 'node:http'
 import { createRequire } from 'node:module'
 import {
+  isLoopbackHost,
   openDirect,
   originAgent,
   targetOf,
   type PendingConnection
 } from './connections.js'
-import { isLoopbackHost } from './endpoints.js'
 import { ActionError, AmbiguousRequestError } from './errors.js'
 import type { Logger } from './log.js'
 import { USER_AGENT } from './version.js'
@@ -65,6 +66,8 @@ export interface HttpResponse {
 
 export interface HttpOptions {
   log: Logger
+  /** Who the origins belong to, for messages: "Dynatrace" (if Dynatrace is slow, …). */
+  server: string
   /** Origins (scheme://host[:port]) credentials may be sent to. Anything else is refused. */
   allowedOrigins: Iterable<string>
   /** Epoch ms by which the whole step must be done (`timeout-seconds`). */
@@ -74,29 +77,29 @@ export interface HttpOptions {
   requestTimeoutMs: number
   /**
    * A wait (ms) that a retryable response asks for in its body, for APIs that say it
-   * there rather than in a header. Retry-After still wins.
+   * there rather than in a header (the caller knows the API). Retry-After still wins.
    */
   bodyRetryDelay?: (response: HttpResponse) => number | undefined
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
-  /** A bearer that is renewed when Dynatrace refuses it (a federated ID token). */
+  /** A bearer that is renewed when the server refuses it (a federated ID token). */
   bearer?: RenewableBearer
 }
 
 /**
- * A bearer the client renews itself (the GitHub ID token of `auth: github-oidc`; see
- * github-oidc.ts). Only requests whose Authorization it issued are affected.
+ * A bearer the client renews itself when the server refuses it (github-oidc.ts has the
+ * one the action uses). Only requests whose Authorization it issued are affected.
  */
 export interface RenewableBearer {
   /** The Authorization value to send for `authorization`: the newest one for any it replaced. */
   current(authorization: string): string
   /** True when this bearer issued `authorization` (or one it replaced). */
   owns(authorization: string): boolean
-  /** Dynatrace answered a request with it with something other than 401 or 403. */
+  /** The server answered a request with it with something other than 401 or 403. */
   accepted(): void
   /**
-   * Dynatrace answered 401 or 403. Resolves the Authorization value to send the request
+   * The server answered 401 or 403. Resolves the Authorization value to send the request
    * with once more, or throws an ActionError that explains the refusal. `final`: the
    * request was already sent again with a renewed bearer.
    */
@@ -137,7 +140,7 @@ const defaultSleep = (ms: number): Promise<void> =>
 /**
  * The action's one HTTP client: per-request timeouts inside an overall budget, bounded
  * jittered retries that honour Retry-After / X-RateLimit-Reset, no redirects, requests
- * only to the configured Dynatrace origins, proxies from HTTPS_PROXY/NO_PROXY (as
+ * only to the origins it was given, proxies from HTTPS_PROXY/NO_PROXY (as
  * @actions/http-client resolves them), and kept-alive connections released by dispose().
  */
 export class Http {
@@ -149,7 +152,7 @@ export class Http {
   private readonly random: () => number
   /** src/proxy.ts, loaded on first use (most runners have no proxy). */
   private proxies?: typeof import('./proxy.js')
-  /** The most recent `Date` header seen from Dynatrace, with the local time it arrived. */
+  /** The most recent `Date` header seen from a server, with the local time it arrived. */
   private lastServerDate: { server: number; local: number } | undefined
 
   constructor(private readonly options: HttpOptions) {
@@ -176,7 +179,7 @@ export class Http {
   /**
    * A client with the same budget and connections that may talk only to `origins`:
    * for the one request that goes elsewhere (the runner's ID-token service), so no
-   * Dynatrace request could ever be sent there. It never renews a bearer.
+   * other request could ever be sent there. It never renews a bearer.
    */
   withOrigins(origins: string[]): Http {
     const { bearer: _ignored, ...options } = this.options
@@ -197,7 +200,7 @@ export class Http {
     return child
   }
 
-  /** Dynatrace's clock, estimated from the last `Date` header (local clock if none yet). */
+  /** The servers' clock, estimated from the last `Date` header (local clock if none yet). */
   serverNow(): number {
     if (!this.lastServerDate) return this.now()
     return this.lastServerDate.server + (this.now() - this.lastServerDate.local)
@@ -279,7 +282,7 @@ export class Http {
       bearer.accepted()
       return response
     }
-    // Dynatrace's Terraform provider does the same: a fresh token, one more try.
+    // A fresh bearer, one more try (github-oidc.ts says whose practice this follows).
     const renewed = await bearer.rejected(spec, response, false)
     const again = await this.attempts({ ...spec, authorization: renewed })
     if (again.status !== 401 && again.status !== 403) {
@@ -296,7 +299,7 @@ export class Http {
     if (!this.allowed.has(url.origin)) {
       // Defence in depth: endpoints are validated with the inputs, so this is a bug.
       throw new ActionError(
-        `Refusing to send a request to ${url.origin} to ${spec.what}: it is not one of the configured Dynatrace endpoints.`
+        `Refusing to send a request to ${url.origin} to ${spec.what}: it is not one of the configured ${this.options.server} endpoints.`
       )
     }
     for (let attempt = 0; ; attempt++) {
@@ -347,7 +350,7 @@ export class Http {
 
   private budgetError(spec: RequestSpec): ActionError {
     return new ActionError(
-      `Could not ${spec.what}: the step's time budget (timeout-seconds) is used up. Raise timeout-seconds if Dynatrace is slow or rate-limiting.`
+      `Could not ${spec.what}: the step's time budget (timeout-seconds) is used up. Raise timeout-seconds if ${this.options.server} is slow or rate-limiting.`
     )
   }
 
@@ -449,13 +452,11 @@ export class Http {
     return transport
   }
 
-  private async send(
-    spec: RequestSpec,
-    url: URL,
-    timeoutMs: number
-  ): Promise<HttpResponse> {
-    if (this.needsProxies(url)) await this.loadProxies()
-    const transport = this.transportFor(url)
+  /** Headers and body of a request (the Authorization the bearer renews, if any). */
+  private encode(spec: RequestSpec): {
+    headers: OutgoingHttpHeaders
+    body: string | undefined
+  } {
     const headers: OutgoingHttpHeaders = {
       'user-agent': USER_AGENT,
       accept: 'application/json'
@@ -472,6 +473,41 @@ export class Http {
     if (spec.authorization)
       headers.authorization =
         this.options.bearer?.current(spec.authorization) ?? spec.authorization
+    return { headers, body }
+  }
+
+  /** A whole answer as read: its `Date` header noted as the server's clock, one debug line. */
+  private received(
+    spec: RequestSpec,
+    url: URL,
+    res: IncomingMessage,
+    text: string,
+    started: number
+  ): HttpResponse {
+    const response: HttpResponse = {
+      status: res.statusCode ?? 0,
+      headers: res.headers,
+      text
+    }
+    const date = res.headers.date ? Date.parse(res.headers.date) : NaN
+    if (!Number.isNaN(date)) {
+      response.serverDate = date
+      this.lastServerDate = { server: date, local: this.now() }
+    }
+    this.options.log.debug(
+      `${spec.method} ${url.origin}${url.pathname} → HTTP ${response.status} (${this.now() - started} ms)`
+    )
+    return response
+  }
+
+  private async send(
+    spec: RequestSpec,
+    url: URL,
+    timeoutMs: number
+  ): Promise<HttpResponse> {
+    if (this.needsProxies(url)) await this.loadProxies()
+    const transport = this.transportFor(url)
+    const { headers, body } = this.encode(spec)
     const started = this.now()
     return new Promise<HttpResponse>((resolve, reject) => {
       let sent = false
@@ -498,20 +534,8 @@ export class Http {
           })
           res.on('end', () =>
             finish(() => {
-              const response: HttpResponse = {
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                text: Buffer.concat(chunks).toString('utf8')
-              }
-              const date = res.headers.date ? Date.parse(res.headers.date) : NaN
-              if (!Number.isNaN(date)) {
-                response.serverDate = date
-                this.lastServerDate = { server: date, local: this.now() }
-              }
-              this.options.log.debug(
-                `${spec.method} ${url.origin}${url.pathname} → HTTP ${response.status} (${this.now() - started} ms)`
-              )
-              resolve(response)
+              const text = Buffer.concat(chunks).toString('utf8')
+              resolve(this.received(spec, url, res, text, started))
             })
           )
           res.on('error', (err: NodeJS.ErrnoException) =>

@@ -1,4 +1,4 @@
-import { getBearer } from './dynatrace/sso.js'
+import { SsoApi } from './dynatrace/sso.js'
 import { errorMessage } from './errors.js'
 import type { Http } from './http.js'
 import { readPostInputs } from './inputs/post.js'
@@ -95,8 +95,8 @@ async function revokeSaved(
       )
     }
     const accountUuid = saved.accountUuid ?? inputs.accountUuid
-    const pending = getBearer(http, log, {
-      tokenUrl: saved.ssoUrl,
+    const sso = new SsoApi({ http, log, baseUrl: saved.ssoUrl })
+    const pending = sso.bearer({
       credentials: inputs.credentials!,
       scopes: inputs.oauthScopes,
       ...(accountUuid ? { accountUuid } : {})

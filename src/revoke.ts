@@ -1,4 +1,4 @@
-import { deleteClassicToken } from './dynatrace/api-tokens.js'
+import { ClassicTokensApi } from './dynatrace/api-tokens.js'
 import { ActionError } from './errors.js'
 import type { Http } from './http.js'
 import type { Inputs } from './inputs.js'
@@ -25,24 +25,28 @@ export async function revokeToken(
   bearer: string,
   target: RevokeTarget
 ): Promise<'revoked' | 'already-gone'> {
-  const deps = { http, log, bearer }
+  const credentials = { http, log, bearer }
   if (target.type === 'classic') {
     if (!target.platformUrl)
       throw new ActionError(
         'environment-url is needed to revoke a classic token.'
       )
-    return deleteClassicToken(deps, target.platformUrl, target.id)
+    const api = new ClassicTokensApi({
+      ...credentials,
+      baseUrl: target.platformUrl
+    })
+    return api.delete(target.id)
   }
   if (!target.accountApiUrl || !target.accountUuid) {
     throw new ActionError('account-urn is needed to revoke a platform token.')
   }
-  const { deletePlatformToken } = await import('./dynatrace/platform-tokens.js')
-  return deletePlatformToken(
-    deps,
-    target.accountApiUrl,
-    target.accountUuid,
-    target.id
-  )
+  const { PlatformTokensApi } = await import('./dynatrace/platform-tokens.js')
+  const api = new PlatformTokensApi({
+    ...credentials,
+    baseUrl: target.accountApiUrl,
+    accountUuid: target.accountUuid
+  })
+  return api.delete(target.id)
 }
 
 /** Where a token of this run's inputs lives. */

@@ -1,6 +1,6 @@
 import type { Context } from './context.js'
 import { bodyRetryDelay } from './dynatrace/errors.js'
-import { getBearer, type Bearer } from './dynatrace/sso.js'
+import { SsoApi, type Bearer } from './dynatrace/sso.js'
 import { ActionError, errorMessage } from './errors.js'
 import type { FederatedBearer } from './github-oidc.js'
 import { Http } from './http.js'
@@ -39,6 +39,7 @@ export function createHttp(
   const budgetMs = inputs.timeoutSeconds * 1000
   return new Http({
     log,
+    server: 'Dynatrace',
     allowedOrigins: origins,
     deadline: Date.now() + budgetMs,
     maxRetries: inputs.maxRetries,
@@ -89,13 +90,12 @@ export async function authenticate(
   log.info(
     `Getting an SSO bearer token for OAuth client ${credentials.clientId} from ${new URL(inputs.endpoints.ssoTokenUrl).host}.`
   )
-  const request = {
-    tokenUrl: inputs.endpoints.ssoTokenUrl,
+  const sso = new SsoApi({ http, log, baseUrl: inputs.endpoints.ssoTokenUrl })
+  const pending = sso.bearer({
     credentials,
     scopes: inputs.oauthScopes,
     ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
-  }
-  const pending = getBearer(http, log, request)
+  })
   http.preconnect(next)
   return {
     ctx,

@@ -1,10 +1,8 @@
 import * as core from '@actions/core'
 import type { Context } from './context.js'
 import { formatDuration } from './duration.js'
-import { listClassicTokens } from './dynatrace/api-token-list.js'
-import { deleteClassicToken } from './dynatrace/api-tokens.js'
-import { listPlatformTokens } from './dynatrace/platform-token-list.js'
-import { deletePlatformToken } from './dynatrace/platform-tokens.js'
+import { ClassicTokensApi } from './dynatrace/api-tokens.js'
+import { PlatformTokensApi } from './dynatrace/platform-tokens.js'
 import { ActionError, errorMessage } from './errors.js'
 import { Output } from './outputs.js'
 import { escapeHtml, writeSummary, type JobSummary } from './summary.js'
@@ -61,8 +59,8 @@ export async function sweep(ctx: Context, bearer: string): Promise<void> {
   log.info(
     `Sweeping ${noun}s whose name starts with "${prefix}" that have expired${olderThanSeconds ? ` or were created more than ${formatDuration(olderThanSeconds)} ago` : ''}.`
   )
-  const deps = { http: ctx.http, log, bearer }
-  const sweeper: Sweeper = { ctx, deps, type, noun }
+  const tokens = tokenApi(ctx, type, bearer)
+  const sweeper: Sweeper = { ctx, tokens, noun }
 
   const { candidates, unreadable, complete } = await listCandidates(sweeper)
   const now = ctx.http.serverNow()
@@ -110,42 +108,50 @@ export async function sweep(ctx: Context, bearer: string): Promise<void> {
   }
 }
 
-/** One sweep's run: where it talks, with which bearer, and which kind of token. */
+/** One sweep's run: the token API of the swept type (with the bearer), and its noun. */
 interface Sweeper {
   ctx: Context
-  deps: { http: Context['http']; log: Context['log']; bearer: string }
-  type: 'classic' | 'platform'
+  tokens: ClassicTokensApi | PlatformTokensApi
   noun: string
+}
+
+/** The token API of the swept type, with the sweep's bearer. */
+function tokenApi(
+  ctx: Context,
+  type: 'classic' | 'platform',
+  bearer: string
+): ClassicTokensApi | PlatformTokensApi {
+  const { inputs, log, http } = ctx
+  const e = inputs.endpoints
+  return type === 'platform'
+    ? new PlatformTokensApi({
+        http,
+        log,
+        bearer,
+        baseUrl: e.accountApiUrl,
+        accountUuid: inputs.accountUuid!
+      })
+    : new ClassicTokensApi({ http, log, bearer, baseUrl: e.platformUrl! })
 }
 
 /** This repository's tokens of the swept type, as far as the list could be read. */
 async function listCandidates(
   sweeper: Sweeper
 ): Promise<{ candidates: Candidate[]; unreadable: number; complete: boolean }> {
-  const { ctx, deps, type } = sweeper
-  const { inputs } = ctx
-  const e = inputs.endpoints
-  if (type === 'platform') {
-    const list = await listPlatformTokens(
-      deps,
-      { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! },
-      {
-        searchTerm: inputs.sweep.prefix,
-        maxPages: 100,
-        what: 'list platform tokens to sweep'
-      }
-    )
+  const api = sweeper.tokens
+  if (api instanceof PlatformTokensApi) {
+    const list = await api.list({
+      searchTerm: sweeper.ctx.inputs.sweep.prefix,
+      maxPages: 100,
+      what: 'list platform tokens to sweep'
+    })
     return {
       candidates: list.entries,
       unreadable: list.unreadable,
       complete: list.complete
     }
   }
-  const list = await listClassicTokens(
-    deps,
-    e.platformUrl!,
-    'list tokens to sweep'
-  )
+  const list = await api.list('list tokens to sweep')
   return {
     candidates: list.entries.map((t) => ({
       id: t.id,
@@ -164,9 +170,8 @@ async function deleteDue(
   due: Decision[],
   outcome: Outcome
 ): Promise<void> {
-  const { ctx, deps, type, noun } = sweeper
-  const { inputs, log, http } = ctx
-  const e = inputs.endpoints
+  const { ctx, noun, tokens } = sweeper
+  const { log, http } = ctx
   for (const [index, decision] of due.entries()) {
     if (http.remainingMs() < RESERVE_MS) {
       outcome.outOfTime = true
@@ -180,15 +185,7 @@ async function deleteDue(
     }
     const { token } = decision
     try {
-      const result =
-        type === 'platform'
-          ? await deletePlatformToken(
-              deps,
-              e.accountApiUrl,
-              inputs.accountUuid!,
-              token.id
-            )
-          : await deleteClassicToken(deps, e.platformUrl!, token.id)
+      const result = await tokens.delete(token.id)
       if (result === 'already-gone') {
         outcome.left.push({ token, reason: 'already gone (HTTP 404)' })
         continue

@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js'
-import { parseJson, type Http, type HttpResponse } from '../http.js'
+import { parseJson, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import type { Operation, Pages } from './client.js'
 import { explainError, missingAccess } from './errors.js'
@@ -262,37 +262,4 @@ function createError(
         `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       )
   }
-}
-
-/** The credentials a call is made with (until the callers hold a ClassicTokensApi). */
-interface Deps {
-  http: Http
-  log: Logger
-  bearer: string
-}
-
-/** ClassicTokensApi.create, for callers that hold no client. */
-export function createClassicToken(
-  deps: Deps,
-  req: ClassicTokenRequest
-): Promise<MintedToken> {
-  return new ClassicTokensApi({ ...deps, baseUrl: req.platformUrl }).create(req)
-}
-
-/** ClassicTokensApi.delete, for callers that hold no client. */
-export function deleteClassicToken(
-  deps: Deps,
-  platformUrl: string,
-  id: string
-): Promise<'revoked' | 'already-gone'> {
-  return new ClassicTokensApi({ ...deps, baseUrl: platformUrl }).delete(id)
-}
-
-/** ClassicTokensApi.list, for callers that hold no client. */
-export function listClassicTokens(
-  deps: Deps,
-  platformUrl: string,
-  what: string
-): Promise<ClassicTokenPages> {
-  return new ClassicTokensApi({ ...deps, baseUrl: platformUrl }).list(what)
 }

@@ -1,8 +1,7 @@
 /**
- * The Account Management IAM calls this action makes — one method per
- * endpoint of the Account Management API (OpenAPI at
- * https://api.dynatrace.com/spec-json; "Policy management API" and "Group
- * management API" under
+ * The Account Management IAM calls this action makes — one method per endpoint
+ * of the Account Management API (its OpenAPI: https://api.dynatrace.com/spec-json;
+ * the "Policy management API" and "Group management API" pages under
  * https://docs.dynatrace.com/docs/dynatrace-api/account-management-api) — and
  * what their failures mean for the user. Deliberately absent: every endpoint
  * that replaces or deletes (`PUT …/bindings/groups/{group}`,
@@ -286,7 +285,8 @@ export class IamApi extends DynatraceApi {
 
   /**
    * `POST /iam/v1/repo/{lt}/{lid}/bindings/{policyUuid}` (204) — the append
-   * endpoint: "existing bindings remain unaffected". A 409, or a 400 saying
+   * endpoint: "Any existing policy bindings remain unaffected"
+   * (https://docs.dynatrace.com/docs/dynatrace-api/account-management-api/policy-management-api/bindings/post-policy-binding). A 409, or a 400 saying
    * the binding exists, is returned as a Conflict for the caller to confirm.
    */
   async appendBindings(

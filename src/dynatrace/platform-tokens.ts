@@ -1,5 +1,5 @@
 import { ActionError, errorMessage } from '../errors.js'
-import type { Http, HttpResponse } from '../http.js'
+import type { HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import { type ApiOptions, type Operation, type Pages } from './client.js'
 import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
@@ -347,50 +347,4 @@ function createError(
         `Could not create the platform token: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       )
   }
-}
-
-/** The credentials a call is made with (until the callers hold a PlatformTokensApi). */
-interface Deps {
-  http: Http
-  log: Logger
-  bearer: string
-}
-
-/** PlatformTokensApi.create, for callers that hold no client. */
-export function createPlatformToken(
-  deps: Deps,
-  req: PlatformTokenRequest
-): Promise<MintedToken> {
-  return new PlatformTokensApi({
-    ...deps,
-    baseUrl: req.accountApiUrl,
-    accountUuid: req.accountUuid
-  }).create(req)
-}
-
-/** PlatformTokensApi.delete, for callers that hold no client. */
-export function deletePlatformToken(
-  deps: Deps,
-  accountApiUrl: string,
-  accountUuid: string,
-  id: string
-): Promise<'revoked' | 'already-gone'> {
-  return new PlatformTokensApi({
-    ...deps,
-    baseUrl: accountApiUrl,
-    accountUuid
-  }).delete(id)
-}
-
-/** PlatformTokensApi.list, for callers that hold no client. */
-export function listPlatformTokens(
-  deps: Deps,
-  where: { accountApiUrl: string; accountUuid: string },
-  options: ListOptions
-): Promise<PlatformTokenPage> {
-  return new PlatformTokensApi({
-    ...deps,
-    baseUrl: where.accountApiUrl,
-    accountUuid: where.accountUuid
-  }).list(options)
 }

@@ -1,6 +1,6 @@
 /**
- * Ensure the IAM policies and bindings of the `policies` / `bindings` inputs
- * (issue #4): parse → resolve names → read current state → create/update
+ * Ensure the IAM policies and bindings of the `policies` / `bindings` inputs:
+ * parse → resolve names → read current state → create/update
  * policies → append missing bindings. Append-only and idempotent: nothing is
  * ever removed or replaced, and a run that finds everything in place writes
  * nothing. With `dryRun` (mode: plan) only the reads are made.

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { Context } from '../context.js'
-import { createClassicToken } from '../dynatrace/api-tokens.js'
+import { ClassicTokensApi } from '../dynatrace/api-tokens.js'
 import type { Bearer } from '../dynatrace/sso.js'
 import {
   checkedServerNow,
@@ -208,9 +208,13 @@ async function createToken(
     expirationDate,
     runnerNow
   }
-  const deps = { http, log, bearer: bearer.accessToken }
+  const credentials = { http, log, bearer: bearer.accessToken }
   if (inputs.tokenType === 'classic') {
-    const token = await createClassicToken(deps, {
+    const api = new ClassicTokensApi({
+      ...credentials,
+      baseUrl: e.platformUrl!
+    })
+    const token = await api.create({
       platformUrl: e.platformUrl!,
       ...(e.environmentId ? { environmentId: e.environmentId } : {}),
       name: inputs.tokenName,
@@ -224,9 +228,13 @@ async function createToken(
   // client's subject user the owner (recorded live; whether the bearer's `sub` is that
   // user's UUID is not documented, so the action does not guess it).
   // Loaded on demand, like IAM: a classic mint never evaluates it.
-  const { createPlatformToken } =
-    await import('../dynatrace/platform-tokens.js')
-  const token = await createPlatformToken(deps, {
+  const { PlatformTokensApi } = await import('../dynatrace/platform-tokens.js')
+  const api = new PlatformTokensApi({
+    ...credentials,
+    baseUrl: e.accountApiUrl,
+    accountUuid: inputs.accountUuid!
+  })
+  const token = await api.create({
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid!,
     environmentId: e.environmentId!,

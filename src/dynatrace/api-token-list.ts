@@ -1,5 +1,0 @@
-export {
-  listClassicTokens,
-  type ClassicTokenEntry,
-  type ClassicTokenPages
-} from './api-tokens.js'

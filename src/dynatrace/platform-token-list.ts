@@ -1,6 +1,0 @@
-export {
-  listPlatformTokens,
-  type ListOptions,
-  type PlatformTokenEntry,
-  type PlatformTokenPage
-} from './platform-tokens.js'
