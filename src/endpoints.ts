@@ -98,5 +98,5 @@ export function isDynatraceHost(hostname: string): boolean {
   return host.endsWith('.dynatrace.com') || host.endsWith('.dynatracelabs.com')
 }
 
-/** The hosts plain http may go to: an HTTP-layer rule, kept with the connections. */
-export { isLoopbackHost } from './connections.js'
+/** The hosts plain http may go to (an HTTP-layer rule, src/loopback.ts), for the URL inputs. */
+export { isLoopbackHost } from './loopback.js'

@@ -11,7 +11,6 @@
  * party that verifies the token. The action reads `exp` (to say how long the token lives)
  * and names a few claims in messages; it trusts the token for nothing else.
  */
-import { isLoopbackHost } from './connections.js'
 import { ActionError } from './errors.js'
 import { explainError, readDynatraceError } from './dynatrace/errors.js'
 import {
@@ -24,6 +23,7 @@ import {
 import type { Context } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Logger } from './log.js'
+import { isLoopbackHost } from './loopback.js'
 import type { Session } from './runtime.js'
 
 /** The issuer of GitHub Actions ID tokens, which a Dynatrace trust must name. */

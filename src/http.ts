@@ -7,13 +7,13 @@ import type {
 } from 'node:http'
 import { createRequire } from 'node:module'
 import {
-  isLoopbackHost,
   openDirect,
   originAgent,
   targetOf,
   type PendingConnection
 } from './connections.js'
 import { ActionError, AmbiguousRequestError } from './errors.js'
+import { isLoopbackHost } from './loopback.js'
 import type { Logger } from './log.js'
 import { USER_AGENT } from './version.js'
 
