@@ -2,11 +2,11 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-3O6G2NMX.js");
+  const { run: main } = await import("./chunks/main-ICMP3IE7.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/post-YI6I4RNT.js");
+  const { post: revokeInPost } = await import("./chunks/post-2JJV3J6K.js");
   await revokeInPost();
 }
 export {

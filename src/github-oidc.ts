@@ -318,21 +318,23 @@ export async function federate(
 export async function checkTrust(
   ctx: Context,
   bearer: FederatedBearer,
-  tokensUrl: string
+  platformUrl: string
 ): Promise<void> {
   const { http } = ctx
   const context = federationContext(ctx.inputs, ctx.log)
   const { log, environment } = context
-  const spec: RequestSpec = {
-    method: 'GET',
-    url: tokensUrl,
-    authorization: bearer.authorization,
-    what: `check that environment ${environment} accepts the GitHub ID token`
-  }
-  // A client that does not renew: a 403 is an answer here, not an error.
-  const response = await http.request(spec)
+  const what = `check that environment ${environment} accepts the GitHub ID token`
+  const { ClassicTokensApi } = await import('./dynatrace/api-tokens.js')
+  // The plain client, which does not renew: a 403 is an answer here, not an error.
+  const tokens = new ClassicTokensApi({
+    http,
+    log,
+    baseUrl: platformUrl,
+    bearer: bearer.idToken.value
+  })
+  const response = await tokens.probe(what)
   if (response.status === 401)
-    throw federatedRefusal(spec.what, response, bearer.idToken, context)
+    throw federatedRefusal(what, response, bearer.idToken, context)
   if (response.status === 200) {
     log.info(
       `Environment ${environment} accepted the GitHub ID token (the trust and a service-user mapping match this job).`

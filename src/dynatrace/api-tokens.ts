@@ -115,6 +115,19 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
     throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
   }
 
+  /**
+   * `GET …/apiTokens?pageSize=1`, whatever it answers: the smallest request that shows
+   * whether the environment accepts the bearer (not 401) and lets it read tokens (not
+   * 403). For plan's check of a GitHub ID token's trust (github-oidc.ts).
+   */
+  probe(what: string): Promise<HttpResponse> {
+    return this.send({
+      method: 'GET',
+      path: `${API_TOKENS_PATH}?pageSize=1`,
+      what
+    })
+  }
+
   /** Every page of the list (up to 50). Throws an ActionError saying why it failed. */
   list(what: string): Promise<ClassicTokenPages> {
     const fields = encodeURIComponent('+name,+creationDate,+expirationDate')

@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
 import type { Context } from '../context.js'
-import { API_TOKENS_PATH } from '../dynatrace/api-tokens.js'
 import type { Inputs } from '../inputs.js'
 import type { DerivedScopes } from '../monaco/derive.js'
 import { Output } from '../outputs.js'
@@ -21,12 +20,7 @@ export async function plan(
   const platformUrl = inputs.endpoints.platformUrl
   if (session.federated && platformUrl) {
     const { checkTrust } = await import('../github-oidc.js')
-    // The plain client: a 403 is an answer here, not a failure.
-    await checkTrust(
-      base,
-      session.federated,
-      `${platformUrl}${API_TOKENS_PATH}?pageSize=1`
-    )
+    await checkTrust(base, session.federated, platformUrl)
   }
   const planned = {
     iam: iam?.changes ?? null,
