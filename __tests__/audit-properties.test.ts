@@ -12,7 +12,7 @@ import { stringify } from 'yaml'
 import { collectFindings } from '../src/audit/index.js'
 import { RULES } from '../src/audit/findings.js'
 import { ActionError } from '../src/errors.js'
-import type { Inputs } from '../src/inputs.js'
+import type { AuditModeInputs } from '../src/inputs.js'
 import { audit } from './fixtures/audit/run-audit.js'
 
 const workspace = mkdtempSync(join(tmpdir(), 'cdc-audit-prop-'))
@@ -22,12 +22,11 @@ afterEach(() => {
 })
 
 /** Inputs as readInputs would give them in audit mode. */
-function inputs(overrides: Partial<Inputs> = {}): Inputs {
+function inputs(overrides: Partial<AuditModeInputs> = {}): AuditModeInputs {
   return {
     mode: 'audit',
     auth: 'client-credentials',
     endpoints: { ssoTokenUrl: '', accountApiUrl: '' },
-    tokenType: 'classic',
     tokenScopes: [],
     tokenName: 'test',
     tokenLifetimeSeconds: 3600,
@@ -51,7 +50,7 @@ const SEVERITIES = ['error', 'warning', 'notice']
 /** Audit `text` as a workflow file; assert the outcome is clean. */
 async function auditText(
   text: string,
-  overrides: Partial<Inputs> = {}
+  overrides: Partial<AuditModeInputs> = {}
 ): Promise<void> {
   writeFileSync(join(workspace, 'wf.yml'), text)
   let result

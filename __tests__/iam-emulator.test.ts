@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals'
 import nock from 'nock'
 import type { Context } from '../src/context.js'
 import { SsoApi } from '../src/dynatrace/sso.js'
-import { ensureIam, type IamResult } from '../src/iam/index.js'
+import { checkIamInputs, ensureIam, type IamResult } from '../src/iam/index.js'
 import { readInputs } from '../src/inputs.js'
 import { Logger } from '../src/log.js'
 import { createHttp } from '../src/runtime.js'
@@ -170,6 +170,10 @@ test('five concurrent runs converge: every desired pair once, no error, others u
     const log = new Logger()
     const values = inputs()
     const parsed = readInputs(log, (name) => values[name] ?? '')
+    if (parsed.mode !== 'mint' || parsed.auth !== 'client-credentials')
+      throw new Error('the inputs are a mint with an OAuth client')
+    const { account } = parsed
+    if (account === undefined) throw new Error('the inputs name the account')
     const http = createHttp(parsed, log)
     const ctx: Context = { inputs: parsed, log, http }
     try {
@@ -179,11 +183,17 @@ test('five concurrent runs converge: every desired pair once, no error, others u
         baseUrl: parsed.endpoints.ssoTokenUrl
       })
       const bearer = await sso.bearer({
-        credentials: parsed.credentials!,
+        credentials: parsed.credentials,
         scopes: parsed.oauthScopes,
-        accountUuid: parsed.accountUuid!
+        accountUuid: account.accountUuid
       })
-      return await ensureIam(ctx, bearer.accessToken, { dryRun: false })
+      return await ensureIam(
+        ctx,
+        bearer.accessToken,
+        checkIamInputs(parsed),
+        account,
+        { dryRun: false }
+      )
     } finally {
       http.dispose()
     }

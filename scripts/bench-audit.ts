@@ -60,6 +60,7 @@ const inputs = readInputs(
       'timeout-seconds': '3600'
     })[name] ?? ''
 )
+if (inputs.mode !== 'audit') throw new Error('the bench reads audit inputs')
 const workspace = mkdtempSync(join(tmpdir(), 'cdc-bench-audit-'))
 mkdirSync(join(workspace, '.github/workflows'), { recursive: true })
 const shapes: Record<string, (i: number) => string> = {

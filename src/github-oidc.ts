@@ -21,7 +21,7 @@ import {
   type RequestSpec
 } from './http.js'
 import type { Context } from './context.js'
-import type { Inputs } from './inputs.js'
+import type { Endpoints, SignedInInputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { isLoopbackHost } from './loopback.js'
 import type { Session } from './runtime.js'
@@ -161,7 +161,8 @@ export class FederatedBearer implements RenewableBearer {
 
   constructor(
     private token: IdToken,
-    private readonly context: FederationContext,
+    /** The audience and environment it was asked for, for messages. */
+    readonly context: FederationContext,
     private readonly renew: () => Promise<IdToken>
   ) {
     this.values.add(this.authorization)
@@ -256,14 +257,14 @@ export function lifetimeText(expiresAt: number, now = Date.now()): string {
 
 /** What messages about a federated token need: audience, environment, log. */
 export function federationContext(
-  inputs: Pick<Inputs, 'oidcAudience'> & {
-    endpoints: Pick<Inputs['endpoints'], 'environmentId' | 'platformUrl'>
+  inputs: { oidcAudience: string } & {
+    endpoints: Pick<Endpoints, 'environmentId' | 'platformUrl'>
   },
   log: Logger,
   platformUrl = inputs.endpoints.platformUrl
 ): FederationContext {
   return {
-    audience: inputs.oidcAudience!,
+    audience: inputs.oidcAudience,
     environment:
       inputs.endpoints.environmentId ??
       (platformUrl ? new URL(platformUrl).host : 'of this step'),
@@ -272,17 +273,22 @@ export function federationContext(
 }
 
 /** main's session for auth: github-oidc: the ID token as bearer, presented by a renewing client. */
-export async function federatedSession(
-  ctx: Context,
+export async function federatedSession<I extends SignedInInputs>(
+  ctx: Context<I>,
+  oidcAudience: string,
   next?: string
-): Promise<Session> {
+): Promise<Session<I>> {
   const { inputs, log, http } = ctx
-  const federated = await federate(http, federationContext(inputs, log), next)
+  const federated = await federate(
+    http,
+    federationContext({ oidcAudience, endpoints: inputs.endpoints }, log),
+    next
+  )
   const token = federated.bearer.idToken
   return {
     ctx: { ...ctx, http: federated.http },
     bearer: { accessToken: token.value, expiresAt: token.expiresAt },
-    credential: `GitHub ID token for audience "${inputs.oidcAudience!}" (workload identity federation; no Dynatrace secret)`,
+    credential: `GitHub ID token for audience "${oidcAudience}" (workload identity federation; no Dynatrace secret)`,
     federated: federated.bearer
   }
 }
@@ -321,7 +327,7 @@ export async function checkTrust(
   platformUrl: string
 ): Promise<void> {
   const { http } = ctx
-  const context = federationContext(ctx.inputs, ctx.log)
+  const { context } = bearer
   const { log, environment } = context
   const what = `check that environment ${environment} accepts the GitHub ID token`
   const { ClassicTokensApi } = await import('./dynatrace/api-tokens.js')

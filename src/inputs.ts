@@ -66,18 +66,11 @@ export interface AuditInputs {
   ownInputs: ReadonlyMap<string, string>
 }
 
-/** Every input, read and validated once, before any request. */
-export interface Inputs {
-  mode: Mode
-  auth: Auth
-  /** auth: github-oidc — the audience of the GitHub ID token. */
-  oidcAudience?: string
-  /** Absent in audit mode and with auth: github-oidc. */
-  credentials?: Credentials
+/** What every mode reads. */
+export interface BaseInputs {
+  endpoints: Endpoints
   /** Plain account UUID (lower-case); `urn:dtaccount:` removed. */
   accountUuid?: string
-  endpoints: Endpoints
-  tokenType: TokenType
   tokenScopes: string[]
   tokenName: string
   tokenLifetimeSeconds: number
@@ -92,13 +85,82 @@ export interface Inputs {
   bindings: string
   timeoutSeconds: number
   maxRetries: number
-  tokenId?: string
   allowedScopes: string[]
   audit: AuditInputs
   sweep: SweepInputs
   /** Non-fatal remarks found while validating (logged as warnings). */
   warnings: string[]
 }
+
+/** How the step signs in to Dynatrace. */
+export type Authentication =
+  | { auth: 'client-credentials'; credentials: Credentials }
+  /** The audience of the GitHub ID token. */
+  | { auth: 'github-oidc'; oidcAudience: string }
+
+/** A classic token is created in the environment (through its platform URL). */
+export interface ClassicTarget {
+  type: 'classic'
+  /** https://<id>.apps… (or the custom environment-url). */
+  platformUrl: string
+  /** https://<id>.live… (or the custom environment-url). */
+  classicUrl: string
+}
+
+/** A platform token is created in the account, for one environment. */
+export interface PlatformTarget {
+  type: 'platform'
+  accountUuid: string
+  accountApiUrl: string
+  environmentId: string
+}
+
+/** The token a mint or plan step creates. */
+export type TokenTarget = ClassicTarget | PlatformTarget
+
+/** The account a step with policies, bindings or plan mode reads and changes. */
+export interface AccountTarget {
+  accountUuid: string
+  accountApiUrl: string
+}
+
+/** mode: mint and mode: plan. */
+export type MintInputs = BaseInputs &
+  Authentication & {
+    mode: 'mint' | 'plan'
+    /** token-type: none hands on the bearer only. */
+    token: TokenTarget | { type: 'none' }
+    /** With auth: client-credentials, when policies, bindings or plan mode need the account. */
+    account?: AccountTarget
+  }
+
+/** The token a revoke step deletes. */
+export type TokenToRevoke =
+  | { type: 'classic'; tokenId: string; platformUrl: string }
+  | ({ type: 'platform'; tokenId: string } & AccountTarget)
+
+/** mode: revoke. */
+export type RevokeInputs = BaseInputs &
+  Authentication & { mode: 'revoke'; target: TokenToRevoke }
+
+/** Where a sweep step looks for expired tokens. */
+export type SweepTarget =
+  | { type: 'classic'; platformUrl: string }
+  | ({ type: 'platform' } & AccountTarget)
+
+/** mode: sweep. */
+export type SweepModeInputs = BaseInputs &
+  Authentication & { mode: 'sweep'; target: SweepTarget }
+
+/** mode: audit: offline, so no sign-in. */
+export type AuditModeInputs = BaseInputs & { mode: 'audit'; auth: Auth }
+
+/** The modes that sign in to Dynatrace. */
+export type SignedInInputs = MintInputs | RevokeInputs | SweepModeInputs
+
+/** Every input, read and validated once, before any request: what each mode needs, proven. */
+export type Inputs =
+  MintInputs | RevokeInputs | SweepModeInputs | AuditModeInputs
 
 /**
  * Read and validate every input. Masks the client secret before anything else. Throws
@@ -144,18 +206,91 @@ export function readInputs(
   reader.finish(secret)
   // Every input is read by now.
   rest.audit.ownInputs = reader.texts()
-  return {
-    mode: context.mode,
-    auth: context.auth,
+  const base: BaseInputs = {
     endpoints,
-    tokenType: context.tokenType,
     ...token,
     ...rest,
     policies,
     bindings,
-    warnings: reader.warnings,
-    ...identity.inputs
+    warnings: reader.warnings
   }
+  if (identity.inputs.accountUuid !== undefined)
+    base.accountUuid = identity.inputs.accountUuid
+  return shape(base, context, identity.inputs)
+}
+
+/**
+ * The inputs as the union of what each mode needs. Every fact used here was checked above
+ * (the field checks and REQUIREMENTS): `proven` only turns those checks into types.
+ */
+function shape(
+  base: BaseInputs,
+  context: FieldContext,
+  identity: Identity
+): Inputs {
+  const { mode } = context
+  if (mode === 'audit') return { ...base, mode, auth: context.auth }
+  const signIn: Authentication =
+    context.auth === 'github-oidc'
+      ? { auth: 'github-oidc', oidcAudience: proven(identity.oidcAudience) }
+      : {
+          auth: 'client-credentials',
+          credentials: proven(identity.credentials)
+        }
+  const { endpoints } = base
+  const account = (): AccountTarget => ({
+    accountUuid: proven(base.accountUuid),
+    accountApiUrl: endpoints.accountApiUrl
+  })
+  const environment = () => ({
+    platformUrl: proven(endpoints.platformUrl),
+    classicUrl: proven(endpoints.classicUrl)
+  })
+  const type = context.tokenType
+  if (mode === 'revoke') {
+    const tokenId = proven(identity.tokenId)
+    const target: TokenToRevoke =
+      tokenTypeOf(tokenId) === 'classic'
+        ? { type: 'classic', tokenId, platformUrl: environment().platformUrl }
+        : { type: 'platform', tokenId, ...account() }
+    return { ...base, ...signIn, mode, target }
+  }
+  if (mode === 'sweep') {
+    const target: SweepTarget =
+      type === 'platform'
+        ? { type, ...account() }
+        : { type: 'classic', platformUrl: environment().platformUrl }
+    return { ...base, ...signIn, mode, target }
+  }
+  const token: MintInputs['token'] =
+    type === 'none'
+      ? { type }
+      : type === 'classic'
+        ? { type, ...environment() }
+        : {
+            type,
+            ...account(),
+            environmentId: proven(endpoints.environmentId)
+          }
+  const inputs: MintInputs = { ...base, ...signIn, mode, token }
+  if (signIn.auth === 'client-credentials' && base.accountUuid !== undefined)
+    inputs.account = account()
+  return inputs
+}
+
+/** A value readInputs has proven present (a requirement or check above refused its absence). */
+function proven<T>(value: T | undefined): T {
+  if (value === undefined)
+    throw new Error('readInputs returned without a value it had checked.')
+  return value
+}
+
+/** Who the step is, which account, which token to revoke: each set when given and valid. */
+interface Identity {
+  credentials?: Credentials
+  oidcAudience?: string
+  accountUuid?: string
+  tokenId?: string
 }
 
 /** The value of a field of the table (its fallback when empty or refused). */
@@ -173,16 +308,10 @@ function readIdentity(
   context: FieldContext,
   get: Get
 ): {
-  inputs: Pick<
-    Inputs,
-    'credentials' | 'oidcAudience' | 'accountUuid' | 'tokenId'
-  >
+  inputs: Identity
   revokes: 'classic' | 'platform' | undefined
 } {
-  const inputs: Pick<
-    Inputs,
-    'credentials' | 'oidcAudience' | 'accountUuid' | 'tokenId'
-  > = {}
+  const inputs: Identity = {}
   const clientId = get('client-id')
   const clientSecret = get('client-secret')
   if (usesClientSecret(context)) {

@@ -1,4 +1,4 @@
-import type { Context } from './context.js'
+import type { Http } from './http.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { Logger } from './log.js'
 import { checkBeforeRequests, mint } from './modes/mint.js'
@@ -40,24 +40,34 @@ async function runMode(
     await audit(inputs, log)
     return
   }
-  // Scopes derived from a Monaco project and the IAM YAML, before any request.
-  const derived =
-    inputs.mode === 'mint' || inputs.mode === 'plan'
-      ? await checkBeforeRequests(inputs, log)
-      : undefined
+  if (inputs.mode === 'revoke') {
+    const { revokeMode } = await import('./modes/revoke.js')
+    await withHttp(inputs, log, (http) => revokeMode({ inputs, log, http }))
+  } else if (inputs.mode === 'sweep') {
+    const { sweepMode } = await import('./modes/sweep.js')
+    await withHttp(inputs, log, (http) => sweepMode({ inputs, log, http }))
+  } else if (inputs.mode === 'plan') {
+    // Scopes derived from a Monaco project and the IAM YAML, before any request.
+    const checked = await checkBeforeRequests(inputs, log)
+    const { plan } = await import('./modes/plan.js')
+    await withHttp(inputs, log, (http) => plan({ inputs, log, http }, checked))
+  } else {
+    const checked = await checkBeforeRequests(inputs, log)
+    await withHttp(inputs, log, (http) =>
+      mint({ inputs, log, http }, notes, checked)
+    )
+  }
+}
+
+/** Run `step` with an HTTP client for these inputs, closed afterwards. */
+async function withHttp(
+  inputs: Inputs,
+  log: Logger,
+  step: (http: Http) => Promise<void>
+): Promise<void> {
   const http = createHttp(inputs, log)
-  const ctx: Context = { inputs, log, http }
   try {
-    if (inputs.mode === 'revoke') {
-      const { revokeMode } = await import('./modes/revoke.js')
-      await revokeMode(ctx)
-    } else if (inputs.mode === 'sweep') {
-      const { sweepMode } = await import('./modes/sweep.js')
-      await sweepMode(ctx)
-    } else if (inputs.mode === 'plan') {
-      const { plan } = await import('./modes/plan.js')
-      await plan(ctx, derived)
-    } else await mint(ctx, notes, derived)
+    await step(http)
   } finally {
     http.dispose()
   }

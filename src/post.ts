@@ -97,7 +97,7 @@ async function revokeSaved(
     const accountUuid = saved.accountUuid ?? inputs.accountUuid
     const sso = new SsoApi({ http, log, baseUrl: saved.ssoUrl })
     const pending = sso.bearer({
-      credentials: inputs.credentials!,
+      credentials: inputs.credentials,
       scopes: inputs.oauthScopes,
       ...(accountUuid ? { accountUuid } : {})
     })

@@ -1,7 +1,7 @@
 import { ClassicTokensApi } from './dynatrace/api-tokens.js'
 import { ActionError } from './errors.js'
 import type { Http } from './http.js'
-import type { Inputs } from './inputs.js'
+import type { AccountTarget } from './inputs.js'
 import type { Logger } from './log.js'
 
 /** Where a token lives, enough to delete it. */
@@ -49,18 +49,19 @@ export async function revokeToken(
   return api.delete(target.id)
 }
 
-/** Where a token of this run's inputs lives. */
+/** Token `id`, where the inputs say a token of its type lives. */
 export function revokeTarget(
-  inputs: Inputs,
-  id: string,
-  type: 'classic' | 'platform'
+  where:
+    | { type: 'classic'; platformUrl: string }
+    | ({ type: 'platform' } & AccountTarget),
+  id: string
 ): RevokeTarget {
-  const { platformUrl, accountApiUrl } = inputs.endpoints
-  return {
-    id,
-    type,
-    accountApiUrl,
-    ...(platformUrl ? { platformUrl } : {}),
-    ...(inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {})
-  }
+  return where.type === 'classic'
+    ? { id, type: where.type, platformUrl: where.platformUrl }
+    : {
+        id,
+        type: where.type,
+        accountApiUrl: where.accountApiUrl,
+        accountUuid: where.accountUuid
+      }
 }

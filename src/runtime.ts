@@ -4,7 +4,7 @@ import { SsoApi, type Bearer } from './dynatrace/sso.js'
 import { ActionError, errorMessage } from './errors.js'
 import type { FederatedBearer } from './github-oidc.js'
 import { Http } from './http.js'
-import type { Inputs } from './inputs.js'
+import type { Inputs, SignedInInputs } from './inputs.js'
 import type { Logger } from './log.js'
 
 /**
@@ -61,8 +61,8 @@ export function reportFailure(log: Logger, error: unknown): void {
 }
 
 /** A run's credential: the bearer, and the context whose client presents it. */
-export interface Session {
-  ctx: Context
+export interface Session<I extends SignedInInputs = SignedInInputs> {
+  ctx: Context<I>
   bearer: Bearer
   /** Which credential was used, for the job summary. */
   credential: string
@@ -76,17 +76,17 @@ export interface Session {
  * bearer's request is in flight (Http.preconnect), so its handshakes cost no round trip
  * of their own.
  */
-export async function authenticate(
-  ctx: Context,
+export async function authenticate<I extends SignedInInputs>(
+  ctx: Context<I>,
   next?: string
-): Promise<Session> {
+): Promise<Session<I>> {
   const { inputs, log, http } = ctx
   if (inputs.auth === 'github-oidc') {
     // Loaded on demand: runs with an OAuth client never evaluate it.
     const { federatedSession } = await import('./github-oidc.js')
-    return federatedSession(ctx, next)
+    return federatedSession(ctx, inputs.oidcAudience, next)
   }
-  const credentials = inputs.credentials!
+  const { credentials } = inputs
   log.info(
     `Getting an SSO bearer token for OAuth client ${credentials.clientId} from ${new URL(inputs.endpoints.ssoTokenUrl).host}.`
   )

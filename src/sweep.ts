@@ -4,6 +4,7 @@ import { formatDuration } from './duration.js'
 import { ClassicTokensApi } from './dynatrace/api-tokens.js'
 import { PlatformTokensApi } from './dynatrace/platform-tokens.js'
 import { ActionError, errorMessage } from './errors.js'
+import type { SweepModeInputs, SweepTarget } from './inputs.js'
 import { Output } from './outputs.js'
 import { escapeHtml, writeSummary, type JobSummary } from './summary.js'
 
@@ -51,15 +52,18 @@ const RESERVE_MS = 1000
 /** Rows shown per table in the job summary. */
 const MAX_ROWS = 200
 
-export async function sweep(ctx: Context, bearer: string): Promise<void> {
+export async function sweep(
+  ctx: Context<SweepModeInputs>,
+  bearer: string
+): Promise<void> {
   const { inputs, log } = ctx
-  const type = inputs.tokenType === 'platform' ? 'platform' : 'classic'
+  const { target } = inputs
   const { prefix, olderThanSeconds } = inputs.sweep
-  const noun = type === 'platform' ? 'platform token' : 'classic token'
+  const noun = target.type === 'platform' ? 'platform token' : 'classic token'
   log.info(
     `Sweeping ${noun}s whose name starts with "${prefix}" that have expired${olderThanSeconds ? ` or were created more than ${formatDuration(olderThanSeconds)} ago` : ''}.`
   )
-  const tokens = tokenApi(ctx, type, bearer)
+  const tokens = tokenApi(ctx, target, bearer)
   const sweeper: Sweeper = { ctx, tokens, noun }
 
   const { candidates, unreadable, complete } = await listCandidates(sweeper)
@@ -110,7 +114,7 @@ export async function sweep(ctx: Context, bearer: string): Promise<void> {
 
 /** One sweep's run: the token API of the swept type (with the bearer), and its noun. */
 interface Sweeper {
-  ctx: Context
+  ctx: Context<SweepModeInputs>
   tokens: ClassicTokensApi | PlatformTokensApi
   noun: string
 }
@@ -118,20 +122,19 @@ interface Sweeper {
 /** The token API of the swept type, with the sweep's bearer. */
 function tokenApi(
   ctx: Context,
-  type: 'classic' | 'platform',
+  target: SweepTarget,
   bearer: string
 ): ClassicTokensApi | PlatformTokensApi {
-  const { inputs, log, http } = ctx
-  const e = inputs.endpoints
-  return type === 'platform'
+  const { log, http } = ctx
+  return target.type === 'platform'
     ? new PlatformTokensApi({
         http,
         log,
         bearer,
-        baseUrl: e.accountApiUrl,
-        accountUuid: inputs.accountUuid!
+        baseUrl: target.accountApiUrl,
+        accountUuid: target.accountUuid
       })
-    : new ClassicTokensApi({ http, log, bearer, baseUrl: e.platformUrl! })
+    : new ClassicTokensApi({ http, log, bearer, baseUrl: target.platformUrl })
 }
 
 /** This repository's tokens of the swept type, as far as the list could be read. */

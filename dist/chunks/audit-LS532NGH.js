@@ -22,7 +22,11 @@ import {
   show,
   valueContainer,
   where
+<<<<<<<< HEAD:dist/chunks/audit-LS532NGH.js
 } from "./chunk-745QHVJX.js";
+========
+} from "./chunk-PBREBD46.js";
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/audit-QCXLJ7Y2.js
 import {
   formatPath,
   nodeAt,

@@ -1,7 +1,18 @@
 import {
   setAccessToken,
   summarize
+<<<<<<< HEAD:dist/chunks/bearer-G5TIR2TE.js
 } from "./chunk-7FA2HGYR.js";
+=======
+<<<<<<<< HEAD:dist/chunks/bearer-G2IXGBHU.js
+} from "./chunk-MFFZ22XX.js";
+import "./chunk-LFHIW4VI.js";
+========
+} from "./chunk-6ZWI6FFR.js";
+import "./chunk-QYO3C5WQ.js";
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/bearer-WLHGGZDY.js
+import "./chunk-IFITZ7OM.js";
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/bearer-G2IXGBHU.js
 import "./chunk-7OHSUG4E.js";
 import "./chunk-IDHNGWVN.js";
 import "./chunk-4MJGIEGS.js";

@@ -1471,11 +1471,7 @@ function selectionOf(names, manifest, input = "monaco-environment") {
   }
   return selection;
 }
-async function deriveTokenScopes(inputs, log, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-  const manifestPath = inputs.audit.monacoManifest;
-  if (manifestPath === void 0)
-    throw new ActionError("token-scopes: set monaco-manifest to derive them.");
-  const credential = inputs.tokenType === "platform" ? "platform" : "classic";
+async function deriveTokenScopes(inputs, credential, manifestPath, log, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
   const cannot = `token-scopes: cannot be derived from monaco-manifest ${show(manifestPath, 200)}`;
   const { manifest, plan } = await deployPlan(
     manifestPath,

@@ -3,6 +3,7 @@ import {
 } from "./chunk-7OHSUG4E.js";
 import {
   authenticate
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
 } from "./chunk-IDHNGWVN.js";
 import {
   Output
@@ -14,6 +15,9 @@ import {
   exportVariable,
   setOutput
 } from "./chunk-CL77C4HZ.js";
+=======
+} from "./chunk-QYO3C5WQ.js";
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
 import {
   code,
   escapeHtml,
@@ -94,30 +98,67 @@ function closingSections(s, info) {
 // src/modes/mint.ts
 var IAM_PROPAGATION_MS = 6e4;
 async function checkBeforeRequests(inputs, log) {
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
   let derived;
   if (inputs.tokenType !== "none" && inputs.tokenScopes.length === 0 && inputs.audit.monacoManifest !== void 0) {
     const { deriveTokenScopes } = await import("./derive-QXBB77UV.js");
     derived = await deriveTokenScopes(inputs, log);
+=======
+  const checked = {};
+  const manifest = inputs.audit.monacoManifest;
+  if (inputs.token.type !== "none" && inputs.tokenScopes.length === 0 && manifest !== void 0) {
+    const { deriveTokenScopes } = await import("./derive-X3W4PIQU.js");
+    const derived = await deriveTokenScopes(
+      inputs,
+      inputs.token.type,
+      manifest,
+      log
+    );
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
     inputs.tokenScopes = derived.scopes.map((s) => s.scope);
+    checked.derived = derived;
   }
   if (inputs.policies !== "" || inputs.bindings !== "") {
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
     const { checkIamInputs } = await import("./iam-7NXH4MQZ.js");
+=======
+<<<<<<<< HEAD:dist/chunks/chunk-MFFZ22XX.js
+    const { checkIamInputs } = await import("./iam-OUXSAYC6.js");
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
     checkIamInputs(inputs);
+========
+    const { checkIamInputs } = await import("./iam-PX23LZEM.js");
+    checked.iam = checkIamInputs(inputs);
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-6ZWI6FFR.js
   }
-  return derived;
+  return checked;
 }
-async function prepare(base, derived) {
+async function prepare(base, checked) {
   const { inputs } = base;
-  const needsIam = inputs.auth === "client-credentials" && (inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan");
+  const { derived } = checked;
+  const iamAccount = inputs.policies !== "" || inputs.bindings !== "" || inputs.mode === "plan" ? inputs.account : void 0;
   const e = inputs.endpoints;
-  const first = needsIam ? e.accountApiUrl : inputs.tokenType === "classic" ? e.platformUrl : inputs.tokenType === "platform" ? e.accountApiUrl : void 0;
+  const { token } = inputs;
+  const first = iamAccount ? iamAccount.accountApiUrl : token.type === "classic" ? token.platformUrl : token.type === "platform" ? token.accountApiUrl : void 0;
   const session = await authenticate(base, first);
   let iam;
+<<<<<<<< HEAD:dist/chunks/chunk-MFFZ22XX.js
   if (needsIam) {
     const { ensureIam } = await import("./iam-7NXH4MQZ.js");
     iam = await ensureIam(session.ctx, session.bearer.accessToken, {
       dryRun: inputs.mode === "plan"
     });
+========
+  if (iamAccount) {
+    const { ensureIam } = await import("./iam-PX23LZEM.js");
+    iam = await ensureIam(
+      session.ctx,
+      session.bearer.accessToken,
+      checked.iam ?? { policies: [], bindings: [] },
+      iamAccount,
+      { dryRun: inputs.mode === "plan" }
+    );
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-6ZWI6FFR.js
   }
   if (e.platformUrl) setOutput(Output.EnvironmentUrl, e.platformUrl);
   if (e.classicUrl) setOutput(Output.ClassicEnvironmentUrl, e.classicUrl);
@@ -125,7 +166,11 @@ async function prepare(base, derived) {
   setOutput(Output.PoliciesChanged, String(iam?.policiesChanged ?? 0));
   const sections = iam ? [iam.summaryHtml] : [];
   if (derived) {
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
     const { derivedSummaryHtml } = await import("./derive-QXBB77UV.js");
+=======
+    const { derivedSummaryHtml } = await import("./derive-X3W4PIQU.js");
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
     sections.unshift(derivedSummaryHtml(derived));
   }
   const environment = {
@@ -146,38 +191,58 @@ async function summarize(prepared, details, render = mintSummary) {
     })
   );
 }
+<<<<<<<< HEAD:dist/chunks/chunk-MFFZ22XX.js
 async function mint(base, notes, derived) {
   const prepared = await prepare(base, derived);
   if (base.inputs.tokenType === "none") {
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
     const { handOnBearer } = await import("./bearer-G5TIR2TE.js");
+=======
+    const { handOnBearer } = await import("./bearer-G2IXGBHU.js");
+========
+async function mint(base, notes, checked) {
+  const prepared = await prepare(base, checked);
+  const { token } = base.inputs;
+  if (token.type === "none") {
+    const { handOnBearer } = await import("./bearer-WLHGGZDY.js");
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-6ZWI6FFR.js
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
     await handOnBearer(prepared);
-  } else await mintToken(prepared, notes);
+  } else await mintToken(prepared, token, notes);
 }
-async function mintToken(prepared, notes) {
+async function mintToken(prepared, target, notes) {
   const { ctx, bearer } = prepared.session;
   const { inputs, log } = ctx;
-  const e = inputs.endpoints;
   const { token, asked } = await createToken(
     ctx,
     bearer,
+    target,
     prepared.iam !== void 0 && prepared.iam.bindingsAdded > 0
   );
   saveToken({
     id: token.id,
     type: token.type,
     expiresAt: token.expiresAt,
-    ssoUrl: inputs.auth === "github-oidc" ? "" : e.ssoTokenUrl,
+    ssoUrl: inputs.auth === "github-oidc" ? "" : inputs.endpoints.ssoTokenUrl,
     revoke: inputs.revoke,
     revoked: false,
-    ...token.type === "classic" ? { platformUrl: e.platformUrl } : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid }
+    ...target.type === "classic" ? { platformUrl: target.platformUrl } : {
+      accountApiUrl: target.accountApiUrl,
+      accountUuid: target.accountUuid
+    }
   });
   try {
     const problems = tokenProblems(token, asked);
     if (problems.length > 0) throw new ActionError(problems.join(" "));
     handOff(inputs, token, bearer);
   } catch (error) {
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
     const { revokeAfterFailure } = await import("./revoke-after-failure-OIXFGVJQ.js");
     notes.push(await revokeAfterFailure(ctx, bearer, token));
+=======
+    const { revokeAfterFailure } = await import("./revoke-after-failure-2P4NYEI3.js");
+    notes.push(await revokeAfterFailure(ctx, bearer, target, token));
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
     throw error;
   }
   log.info(
@@ -190,7 +255,7 @@ async function mintToken(prepared, notes) {
     revoke: inputs.revoke
   });
 }
-async function createToken(ctx, bearer, iamChanged) {
+async function createToken(ctx, bearer, target, iamChanged) {
   const { inputs, log, http } = ctx;
   const e = inputs.endpoints;
   const runnerNow = Date.now();
@@ -205,6 +270,7 @@ async function createToken(ctx, bearer, iamChanged) {
     expirationDate,
     runnerNow
   };
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
   const credentials = { http, log, bearer: bearer.accessToken };
   if (inputs.tokenType === "classic") {
     const api2 = new ClassicTokensApi({
@@ -213,6 +279,12 @@ async function createToken(ctx, bearer, iamChanged) {
     });
     const token2 = await api2.create({
       platformUrl: e.platformUrl,
+=======
+  const deps = { http, log, bearer: bearer.accessToken };
+  if (target.type === "classic") {
+    const token2 = await createClassicToken(deps, {
+      platformUrl: target.platformUrl,
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
       ...e.environmentId ? { environmentId: e.environmentId } : {},
       name: inputs.tokenName,
       scopes: inputs.tokenScopes,
@@ -221,6 +293,7 @@ async function createToken(ctx, bearer, iamChanged) {
     });
     return { token: token2, asked };
   }
+<<<<<<< HEAD:dist/chunks/chunk-7FA2HGYR.js
   const { PlatformTokensApi } = await import("./platform-tokens-MCUEMKBD.js");
   const api = new PlatformTokensApi({
     ...credentials,
@@ -231,6 +304,13 @@ async function createToken(ctx, bearer, iamChanged) {
     accountApiUrl: e.accountApiUrl,
     accountUuid: inputs.accountUuid,
     environmentId: e.environmentId,
+=======
+  const { createPlatformToken } = await import("./platform-tokens-WVRI5JHP.js");
+  const token = await createPlatformToken(deps, {
+    accountApiUrl: target.accountApiUrl,
+    accountUuid: target.accountUuid,
+    environmentId: target.environmentId,
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/chunk-MFFZ22XX.js
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     expirationDate,

@@ -52,18 +52,58 @@ function readInputs(log, source = getInput) {
   const rest = readTheRest(reader, get);
   reader.finish(secret);
   rest.audit.ownInputs = reader.texts();
-  return {
-    mode: context.mode,
-    auth: context.auth,
+  const base = {
     endpoints,
-    tokenType: context.tokenType,
     ...token,
     ...rest,
     policies,
     bindings,
-    warnings: reader.warnings,
-    ...identity.inputs
+    warnings: reader.warnings
   };
+  if (identity.inputs.accountUuid !== void 0)
+    base.accountUuid = identity.inputs.accountUuid;
+  return shape(base, context, identity.inputs);
+}
+function shape(base, context, identity) {
+  const { mode } = context;
+  if (mode === "audit") return { ...base, mode, auth: context.auth };
+  const signIn = context.auth === "github-oidc" ? { auth: "github-oidc", oidcAudience: proven(identity.oidcAudience) } : {
+    auth: "client-credentials",
+    credentials: proven(identity.credentials)
+  };
+  const { endpoints } = base;
+  const account = () => ({
+    accountUuid: proven(base.accountUuid),
+    accountApiUrl: endpoints.accountApiUrl
+  });
+  const environment = () => ({
+    platformUrl: proven(endpoints.platformUrl),
+    classicUrl: proven(endpoints.classicUrl)
+  });
+  const type = context.tokenType;
+  if (mode === "revoke") {
+    const tokenId = proven(identity.tokenId);
+    const target = tokenTypeOf(tokenId) === "classic" ? { type: "classic", tokenId, platformUrl: environment().platformUrl } : { type: "platform", tokenId, ...account() };
+    return { ...base, ...signIn, mode, target };
+  }
+  if (mode === "sweep") {
+    const target = type === "platform" ? { type, ...account() } : { type: "classic", platformUrl: environment().platformUrl };
+    return { ...base, ...signIn, mode, target };
+  }
+  const token = type === "none" ? { type } : type === "classic" ? { type, ...environment() } : {
+    type,
+    ...account(),
+    environmentId: proven(endpoints.environmentId)
+  };
+  const inputs = { ...base, ...signIn, mode, token };
+  if (signIn.auth === "client-credentials" && base.accountUuid !== void 0)
+    inputs.account = account();
+  return inputs;
+}
+function proven(value) {
+  if (value === void 0)
+    throw new Error("readInputs returned without a value it had checked.");
+  return value;
 }
 var mintsOrPlans = (mode) => mode === "mint" || mode === "plan";
 function readIdentity(reader, context, get) {

@@ -33,14 +33,12 @@ async function revokeToken(http, log, bearer, target) {
   });
   return api.delete(target.id);
 }
-function revokeTarget(inputs, id, type) {
-  const { platformUrl, accountApiUrl } = inputs.endpoints;
-  return {
+function revokeTarget(where, id) {
+  return where.type === "classic" ? { id, type: where.type, platformUrl: where.platformUrl } : {
     id,
-    type,
-    accountApiUrl,
-    ...platformUrl ? { platformUrl } : {},
-    ...inputs.accountUuid ? { accountUuid: inputs.accountUuid } : {}
+    type: where.type,
+    accountApiUrl: where.accountApiUrl,
+    accountUuid: where.accountUuid
   };
 }
 

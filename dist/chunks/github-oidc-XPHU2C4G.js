@@ -162,14 +162,18 @@ function federationContext(inputs, log, platformUrl = inputs.endpoints.platformU
     log
   };
 }
-async function federatedSession(ctx, next) {
+async function federatedSession(ctx, oidcAudience, next) {
   const { inputs, log, http } = ctx;
-  const federated = await federate(http, federationContext(inputs, log), next);
+  const federated = await federate(
+    http,
+    federationContext({ oidcAudience, endpoints: inputs.endpoints }, log),
+    next
+  );
   const token = federated.bearer.idToken;
   return {
     ctx: { ...ctx, http: federated.http },
     bearer: { accessToken: token.value, expiresAt: token.expiresAt },
-    credential: `GitHub ID token for audience "${inputs.oidcAudience}" (workload identity federation; no Dynatrace secret)`,
+    credential: `GitHub ID token for audience "${oidcAudience}" (workload identity federation; no Dynatrace secret)`,
     federated: federated.bearer
   };
 }
@@ -187,7 +191,7 @@ async function federate(http, context, next) {
 }
 async function checkTrust(ctx, bearer, platformUrl) {
   const { http } = ctx;
-  const context = federationContext(ctx.inputs, ctx.log);
+  const { context } = bearer;
   const { log, environment } = context;
   const what = `check that environment ${environment} accepts the GitHub ID token`;
   const { ClassicTokensApi } = await import("./api-tokens-KEWIQYAU.js");

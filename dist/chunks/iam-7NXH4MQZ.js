@@ -1,8 +1,17 @@
 import {
   parseIamInputs,
   problemsError
+<<<<<<< HEAD:dist/chunks/iam-7NXH4MQZ.js
 } from "./chunk-D7NG7LV5.js";
 import "./chunk-BQM2ENZ3.js";
+=======
+} from "./chunk-WQBZS574.js";
+<<<<<<<< HEAD:dist/chunks/iam-OUXSAYC6.js
+import "./chunk-EVQM63FZ.js";
+========
+import "./chunk-VOCPK33Q.js";
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/iam-PX23LZEM.js
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/iam-OUXSAYC6.js
 import {
   suggest
 } from "./chunk-7RFYSJEW.js";
@@ -337,15 +346,11 @@ async function mapLimit(items, limit, fn) {
 
 // src/iam/resolve.ts
 var MAX_KNOWN = 10;
-async function resolveIam(api, specs, inputs, log) {
+async function resolveIam(api, specs, log) {
   const problems = [];
   const levels = /* @__PURE__ */ new Map();
-  for (const b of specs.bindings) {
-    const level = resolveLevel(b, b.level, api.accountUuid, inputs, problems);
-    if (level) levels.set(b.index, level);
-  }
-  const local = problemsError(problems);
-  if (local) throw local;
+  for (const b of specs.bindings)
+    levels.set(b.index, resolveLevel(b, b.level, api.accountUuid));
   const clean = (text) => log.clean(text, 80);
   const resolver = {
     catalogue: await readCatalogue(api, specs),
@@ -426,24 +431,10 @@ function isAll(refs) {
 function policyKey(policy) {
   return policy.uuid ? policy.uuid.toLowerCase() : `new:${policy.name}`;
 }
-function resolveLevel(binding, ref, accountUuid, inputs, problems) {
+function resolveLevel(binding, level, accountUuid) {
   const origin = `bindings[${binding.index}].level`;
-  if (ref.type === "account") {
-    return {
-      type: "account",
-      id: accountUuid,
-      origin,
-      key: `account:${accountUuid}`
-    };
-  }
-  const id = ref.id ?? inputs.endpoints.environmentId;
-  if (id === void 0) {
-    problems.push(
-      `${origin}: the default level "environment" needs environment-url (or environment-id); give one, or set level: account or level: environment:<id>.`
-    );
-    return void 0;
-  }
-  return { type: "environment", id, origin, key: `environment:${id}` };
+  const id = level.type === "account" ? accountUuid : level.id;
+  return { type: level.type, id, origin, key: `${level.type}:${id}` };
 }
 async function readCatalogue(api, specs) {
   const named2 = (items) => items.some((x) => !isUuid(x));
@@ -1084,14 +1075,20 @@ ${shown.join("\n")}
 // src/iam/index.ts
 function checkIamInputs(inputs) {
   const problems = [];
+  const request = { policies: [], bindings: [] };
   try {
     const specs = parseIamInputs(inputs.policies, inputs.bindings);
+    request.policies = specs.policies;
     for (const b of specs.bindings) {
-      if (b.level.type === "environment" && b.level.id === void 0 && inputs.endpoints.environmentId === void 0) {
+      const id = b.level.type === "environment" ? b.level.id ?? inputs.endpoints.environmentId : void 0;
+      if (b.level.type === "account")
+        request.bindings.push({ ...b, level: { type: "account" } });
+      else if (id !== void 0)
+        request.bindings.push({ ...b, level: { type: "environment", id } });
+      else
         problems.push(
           `bindings[${b.index}].level: the default level "environment" needs environment-url (or environment-id); give one, or set level: account or level: environment:<id>.`
         );
-      }
     }
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
@@ -1105,13 +1102,13 @@ function checkIamInputs(inputs) {
 ${problems.map((p) => `  - ${p}`).join("\n")}`
     );
   }
+  return request;
 }
-async function ensureIam(ctx, bearer, options) {
+async function ensureIam(ctx, bearer, request, account, options) {
   const { inputs, log, http } = ctx;
   const { dryRun } = options;
   return log.group("IAM policies and bindings", async () => {
-    const specs = parseIamInputs(inputs.policies, inputs.bindings);
-    if (specs.policies.length === 0 && specs.bindings.length === 0) {
+    if (request.policies.length === 0 && request.bindings.length === 0) {
       log.info("No IAM policies or bindings requested.");
       return {
         bindingsAdded: 0,
@@ -1122,22 +1119,17 @@ async function ensureIam(ctx, bearer, options) {
         requests: 0
       };
     }
-    if (!inputs.accountUuid) {
-      throw new ActionError(
-        "account-urn: is required for IAM policies and bindings."
-      );
-    }
     const api = new IamApi({
       http,
       log,
       bearer,
-      baseUrl: inputs.endpoints.accountApiUrl,
-      accountUuid: inputs.accountUuid,
+      baseUrl: account.accountApiUrl,
+      accountUuid: account.accountUuid,
       scopesRequested: inputs.oauthScopes.length > 0
     });
     if (dryRun)
       log.info("Plan mode: reading IAM state only; nothing is changed.");
-    const resolved = await resolveIam(api, specs, inputs, log);
+    const resolved = await resolveIam(api, request, log);
     const state = await readState(api, resolved.policies, resolved.levels);
     const policies = await ensurePolicies(
       api,

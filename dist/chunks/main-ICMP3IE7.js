@@ -1,15 +1,27 @@
 import {
   readInputs
+<<<<<<< HEAD:dist/chunks/main-ICMP3IE7.js
 } from "./chunk-BQM2ENZ3.js";
 import "./chunk-7RFYSJEW.js";
 import "./chunk-DSERCKEZ.js";
 import "./chunk-QK22IPNX.js";
+=======
+<<<<<<<< HEAD:dist/chunks/main-2XUZCEUV.js
+} from "./chunk-EVQM63FZ.js";
+========
+} from "./chunk-VOCPK33Q.js";
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/main-OKL2ZABA.js
+import "./chunk-T4G3EH24.js";
+import "./chunk-LJ5XD4OM.js";
+import "./chunk-2XR2XRPH.js";
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/main-2XUZCEUV.js
 import {
   Logger
 } from "./chunk-EA6DDNS7.js";
 import {
   checkBeforeRequests,
   mint
+<<<<<<< HEAD:dist/chunks/main-ICMP3IE7.js
 } from "./chunk-7FA2HGYR.js";
 import "./chunk-7OHSUG4E.js";
 import {
@@ -19,6 +31,17 @@ import {
 import "./chunk-4MJGIEGS.js";
 import "./chunk-5OY2VKKF.js";
 import "./chunk-CL77C4HZ.js";
+=======
+<<<<<<<< HEAD:dist/chunks/main-2XUZCEUV.js
+} from "./chunk-MFFZ22XX.js";
+========
+} from "./chunk-6ZWI6FFR.js";
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/main-OKL2ZABA.js
+import {
+  createHttp,
+  reportFailure
+} from "./chunk-QYO3C5WQ.js";
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/main-2XUZCEUV.js
 import {
   writeSummary
 } from "./chunk-IFITZ7OM.js";
@@ -50,14 +73,37 @@ async function run() {
 }
 async function runMode(inputs, log, notes) {
   if (inputs.mode === "audit") {
+<<<<<<< HEAD:dist/chunks/main-ICMP3IE7.js
     const { audit } = await import("./audit-LS532NGH.js");
+=======
+    const { audit } = await import("./audit-QCXLJ7Y2.js");
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/main-2XUZCEUV.js
     await audit(inputs, log);
     return;
   }
-  const derived = inputs.mode === "mint" || inputs.mode === "plan" ? await checkBeforeRequests(inputs, log) : void 0;
+  if (inputs.mode === "revoke") {
+    const { revokeMode } = await import("./revoke-NUWDYJVC.js");
+    await withHttp(inputs, log, (http) => revokeMode({ inputs, log, http }));
+  } else if (inputs.mode === "sweep") {
+    const { sweepMode } = await import("./sweep-OG6AJJQK.js");
+    await withHttp(inputs, log, (http) => sweepMode({ inputs, log, http }));
+  } else if (inputs.mode === "plan") {
+    const checked = await checkBeforeRequests(inputs, log);
+    const { plan } = await import("./plan-2AYAFIDN.js");
+    await withHttp(inputs, log, (http) => plan({ inputs, log, http }, checked));
+  } else {
+    const checked = await checkBeforeRequests(inputs, log);
+    await withHttp(
+      inputs,
+      log,
+      (http) => mint({ inputs, log, http }, notes, checked)
+    );
+  }
+}
+async function withHttp(inputs, log, step) {
   const http = createHttp(inputs, log);
-  const ctx = { inputs, log, http };
   try {
+<<<<<<<< HEAD:dist/chunks/main-2XUZCEUV.js
     if (inputs.mode === "revoke") {
       const { revokeMode } = await import("./revoke-GPO6ZBOW.js");
       await revokeMode(ctx);
@@ -68,6 +114,9 @@ async function runMode(inputs, log, notes) {
       const { plan } = await import("./plan-E7C2XUPG.js");
       await plan(ctx, derived);
     } else await mint(ctx, notes, derived);
+========
+    await step(http);
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/main-OKL2ZABA.js
   } finally {
     http.dispose();
   }

@@ -5,6 +5,7 @@ import {
   prepare,
   row,
   summarize
+<<<<<<< HEAD:dist/chunks/plan-E7C2XUPG.js
 } from "./chunk-7FA2HGYR.js";
 import "./chunk-7OHSUG4E.js";
 import "./chunk-IDHNGWVN.js";
@@ -15,6 +16,15 @@ import "./chunk-5OY2VKKF.js";
 import {
   setOutput
 } from "./chunk-CL77C4HZ.js";
+=======
+<<<<<<<< HEAD:dist/chunks/plan-SSC3GUJB.js
+} from "./chunk-MFFZ22XX.js";
+import "./chunk-LFHIW4VI.js";
+========
+} from "./chunk-6ZWI6FFR.js";
+import "./chunk-QYO3C5WQ.js";
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/plan-2AYAFIDN.js
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/plan-SSC3GUJB.js
 import {
   code,
   escapeHtml
@@ -69,14 +79,24 @@ ${rows.join("\n")}
 }
 
 // src/modes/plan.ts
-async function plan(base, derived) {
+async function plan(base, checked) {
   const { inputs, log } = base;
-  const prepared = await prepare(base, derived);
+  const { derived } = checked;
+  const prepared = await prepare(base, checked);
   const { session, iam } = prepared;
   const platformUrl = inputs.endpoints.platformUrl;
   if (session.federated && platformUrl) {
+<<<<<<< HEAD:dist/chunks/plan-E7C2XUPG.js
     const { checkTrust } = await import("./github-oidc-XPHU2C4G.js");
     await checkTrust(base, session.federated, platformUrl);
+=======
+    const { checkTrust } = await import("./github-oidc-Q6HIFKEO.js");
+    await checkTrust(
+      base,
+      session.federated,
+      `${platformUrl}${API_TOKENS_PATH}?pageSize=1`
+    );
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/plan-SSC3GUJB.js
   }
   const planned = {
     iam: iam?.changes ?? null,
@@ -87,7 +107,7 @@ async function plan(base, derived) {
   await summarize(
     prepared,
     {
-      tokenType: inputs.tokenType,
+      tokenType: inputs.token.type,
       planned: {
         name: inputs.tokenName,
         scopes: inputs.tokenScopes,
@@ -100,16 +120,20 @@ async function plan(base, derived) {
   );
 }
 async function plannedToken(inputs, derived) {
-  if (inputs.tokenType === "none") return null;
+  if (inputs.token.type === "none") return null;
   const e = inputs.endpoints;
   return {
-    type: inputs.tokenType,
+    type: inputs.token.type,
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     lifetimeSeconds: inputs.tokenLifetimeSeconds,
     environment: e.environmentId ?? null,
     ...derived ? {
+<<<<<<< HEAD:dist/chunks/plan-E7C2XUPG.js
       scopesDerived: (await import("./derive-QXBB77UV.js")).derivedPlan(
+=======
+      scopesDerived: (await import("./derive-X3W4PIQU.js")).derivedPlan(
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/plan-SSC3GUJB.js
         derived
       )
     } : {}

@@ -9,13 +9,36 @@ import {
   startReading
 } from "./chunk-DSERCKEZ.js";
 import {
+<<<<<<<< HEAD:dist/chunks/post-FX4EHFUU.js
   FIELDS,
   usesClientSecret
+<<<<<<< HEAD:dist/chunks/post-2JJV3J6K.js
 } from "./chunk-QK22IPNX.js";
+=======
+========
+  CONTEXT_FIELDS,
+  FIELDS
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/post-GN7SKUBQ.js
+} from "./chunk-2XR2XRPH.js";
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/post-FX4EHFUU.js
 import {
   Logger
 } from "./chunk-EA6DDNS7.js";
 import {
+<<<<<<< HEAD:dist/chunks/post-2JJV3J6K.js
+=======
+  createHttp,
+  getBearer
+} from "./chunk-QYO3C5WQ.js";
+import {
+  writeSummary
+} from "./chunk-IFITZ7OM.js";
+import {
+  revokeToken,
+  revokeUrl
+} from "./chunk-5UGJN4KG.js";
+import {
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/post-FX4EHFUU.js
   loadToken
 } from "./chunk-7OHSUG4E.js";
 import {
@@ -43,6 +66,7 @@ import "./chunk-YSH2IDXS.js";
 
 // src/inputs/post.ts
 function readPostInputs(log, source = getInput) {
+<<<<<<<< HEAD:dist/chunks/post-FX4EHFUU.js
   const { reader, secret, context } = startReading(source, log);
   const inputs = {
     auth: context.auth,
@@ -56,13 +80,38 @@ function readPostInputs(log, source = getInput) {
       clientId: reader.read("client-id"),
       clientSecret: secret
     };
+========
+  const reader = new InputReader(source, log);
+  const secret = reader.read("client-secret");
+  log.addSecret(secret);
+  const context = {
+    mode: reader.field("mode", CONTEXT_FIELDS.mode),
+    tokenType: reader.field("token-type", CONTEXT_FIELDS["token-type"]),
+    auth: reader.field("auth", CONTEXT_FIELDS.auth),
+    allowCustomEndpoints: reader.field(
+      "allow-custom-endpoints",
+      CONTEXT_FIELDS["allow-custom-endpoints"]
+    )
+  };
+>>>>>>>> 61e883e (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/post-GN7SKUBQ.js
   const oidcAudience = reader.inContext(
     "oidc-audience",
     FIELDS["oidc-audience"],
     context
   );
-  if (context.auth === "github-oidc" && oidcAudience !== "")
-    inputs.oidcAudience = oidcAudience;
+  const inputs = {
+    ...context.auth === "github-oidc" ? { auth: context.auth, oidcAudience } : {
+      auth: context.auth,
+      credentials: {
+        clientId: reader.read("client-id"),
+        clientSecret: secret
+      }
+    },
+    endpoints: {},
+    oauthScopes: reader.list("oauth-scopes"),
+    timeoutSeconds: reader.field("timeout-seconds", FIELDS["timeout-seconds"]),
+    maxRetries: reader.field("max-retries", FIELDS["max-retries"])
+  };
   const accountUuid = reader.field("account-urn", FIELDS["account-urn"]);
   if (accountUuid !== void 0) inputs.accountUuid = accountUuid;
   const environment = reader.inContext(
@@ -134,7 +183,11 @@ async function revokeSaved(log, saved) {
       saved.accountApiUrl
     ]);
     if (inputs.auth === "github-oidc") {
+<<<<<<< HEAD:dist/chunks/post-2JJV3J6K.js
       const { federate, federationContext } = await import("./github-oidc-XPHU2C4G.js");
+=======
+      const { federate, federationContext } = await import("./github-oidc-Q6HIFKEO.js");
+>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/post-FX4EHFUU.js
       const federated = await federate(
         http,
         federationContext(inputs, log, saved.platformUrl),

@@ -1,6 +1,22 @@
 import {
   authenticate
+<<<<<<<< HEAD:dist/chunks/sweep-DFIY2DUM.js
 } from "./chunk-IDHNGWVN.js";
+========
+} from "./chunk-QYO3C5WQ.js";
+import {
+  escapeHtml,
+  writeSummary
+} from "./chunk-IFITZ7OM.js";
+import {
+  deletePlatformToken,
+  listPlatformTokens
+} from "./chunk-X4P6VNHS.js";
+import {
+  deleteClassicToken,
+  listClassicTokens
+} from "./chunk-D7TGNSG7.js";
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/sweep-OG6AJJQK.js
 import {
   Output
 } from "./chunk-4MJGIEGS.js";
@@ -36,14 +52,19 @@ var RESERVE_MS = 1e3;
 var MAX_ROWS = 200;
 async function sweep(ctx, bearer) {
   const { inputs, log } = ctx;
-  const type = inputs.tokenType === "platform" ? "platform" : "classic";
+  const { target } = inputs;
   const { prefix, olderThanSeconds } = inputs.sweep;
-  const noun = type === "platform" ? "platform token" : "classic token";
+  const noun = target.type === "platform" ? "platform token" : "classic token";
   log.info(
     `Sweeping ${noun}s whose name starts with "${prefix}" that have expired${olderThanSeconds ? ` or were created more than ${formatDuration(olderThanSeconds)} ago` : ""}.`
   );
+<<<<<<<< HEAD:dist/chunks/sweep-DFIY2DUM.js
   const tokens = tokenApi(ctx, type, bearer);
   const sweeper = { ctx, tokens, noun };
+========
+  const deps = { http: ctx.http, log, bearer };
+  const sweeper = { ctx, deps, target, noun };
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/sweep-OG6AJJQK.js
   const { candidates, unreadable, complete } = await listCandidates(sweeper);
   const now = ctx.http.serverNow();
   const outcome = {
@@ -87,6 +108,7 @@ async function sweep(ctx, bearer) {
     );
   }
 }
+<<<<<<<< HEAD:dist/chunks/sweep-DFIY2DUM.js
 function tokenApi(ctx, type, bearer) {
   const { inputs, log, http } = ctx;
   const e = inputs.endpoints;
@@ -106,13 +128,36 @@ async function listCandidates(sweeper) {
       maxPages: 100,
       what: "list platform tokens to sweep"
     });
+========
+async function listCandidates(sweeper) {
+  const { ctx, deps, target } = sweeper;
+  const { inputs } = ctx;
+  if (target.type === "platform") {
+    const list2 = await listPlatformTokens(
+      deps,
+      { accountApiUrl: target.accountApiUrl, accountUuid: target.accountUuid },
+      {
+        searchTerm: inputs.sweep.prefix,
+        maxPages: 100,
+        what: "list platform tokens to sweep"
+      }
+    );
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/sweep-OG6AJJQK.js
     return {
       candidates: list2.entries,
       unreadable: list2.unreadable,
       complete: list2.complete
     };
   }
+<<<<<<<< HEAD:dist/chunks/sweep-DFIY2DUM.js
   const list = await api.list("list tokens to sweep");
+========
+  const list = await listClassicTokens(
+    deps,
+    target.platformUrl,
+    "list tokens to sweep"
+  );
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/sweep-OG6AJJQK.js
   return {
     candidates: list.entries.map((t) => ({
       id: t.id,
@@ -125,7 +170,11 @@ async function listCandidates(sweeper) {
   };
 }
 async function deleteDue(sweeper, due, outcome) {
+<<<<<<<< HEAD:dist/chunks/sweep-DFIY2DUM.js
   const { ctx, noun, tokens } = sweeper;
+========
+  const { ctx, deps, target, noun } = sweeper;
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/sweep-OG6AJJQK.js
   const { log, http } = ctx;
   for (const [index, decision] of due.entries()) {
     if (http.remainingMs() < RESERVE_MS) {
@@ -140,7 +189,16 @@ async function deleteDue(sweeper, due, outcome) {
     }
     const { token } = decision;
     try {
+<<<<<<<< HEAD:dist/chunks/sweep-DFIY2DUM.js
       const result = await tokens.delete(token.id);
+========
+      const result = target.type === "platform" ? await deletePlatformToken(
+        deps,
+        target.accountApiUrl,
+        target.accountUuid,
+        token.id
+      ) : await deleteClassicToken(deps, target.platformUrl, token.id);
+>>>>>>>> aa977ff (Inputs as a union per mode (mint/plan, revoke, sweep, audit) and per auth (client-credentials with credentials, github-oidc with oidcAudience); token targets {type:'classic', platformUrl, classicUrl} | {type:'platform', accountUuid, accountApiUrl, environmentId}, revoke and sweep targets likewise; Context generic over the mode's inputs. checkIamInputs returns the IAM request with the default level placed, ensureIam takes it and the account (no re-check of account-urn or of the environment in iam/index.ts and iam/resolve.ts). No non-null assertion left in src/):dist/chunks/sweep-OG6AJJQK.js
       if (result === "already-gone") {
         outcome.left.push({ token, reason: "already gone (HTTP 404)" });
         continue;

@@ -5,7 +5,7 @@
  * here imports one.
  */
 import { lstat } from 'node:fs/promises'
-import type { Inputs } from '../inputs.js'
+import type { AuditModeInputs } from '../inputs.js'
 import { neutralise, type Logger } from '../log.js'
 import { AuditBudget } from './budget.js'
 import { scopeDrift, type Git } from './drift.js'
@@ -54,7 +54,7 @@ export interface AuditEnvironment {
  * This step's own inputs as given (no file, no line), so the same rules apply to them: as
  * the token they describe, so without `mode` (which is audit here).
  */
-function ownValues(inputs: Inputs): Map<string, Value> {
+function ownValues(inputs: AuditModeInputs): Map<string, Value> {
   const values = new Map<string, Value>()
   for (const [name, text] of inputs.audit.ownInputs)
     if (name !== 'mode') values.set(name, plainValue(text))
@@ -75,7 +75,7 @@ interface Scan {
  * outside the workspace or missing); everything wrong in the scanned files is a finding.
  */
 export async function collectFindings(
-  inputs: Inputs,
+  inputs: AuditModeInputs,
   env: AuditEnvironment
 ): Promise<AuditResult> {
   // Pull requests choose what is in the files: the whole audit stays within timeout-seconds
@@ -190,7 +190,7 @@ function auditWorkflowStep(
 
 /** The Monaco project's needs against the tokens of the jobs that deploy it. */
 async function monacoFindings(
-  inputs: Inputs,
+  inputs: AuditModeInputs,
   scan: Scan,
   ownToken: TokenPlan | undefined,
   root: string,
@@ -258,7 +258,10 @@ function consumerOf(
  * Audit the workflows in `audit-paths` and this step's own inputs; annotate, set
  * `audit-report` / `audit-findings`, write the job summary, and fail per `audit-fail-on`.
  */
-export async function runAudit(inputs: Inputs, log: Logger): Promise<void> {
+export async function runAudit(
+  inputs: AuditModeInputs,
+  log: Logger
+): Promise<void> {
   const result = await collectFindings(inputs, {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     debug: (message) => log.debug(message),

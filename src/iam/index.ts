@@ -9,8 +9,8 @@ import type { Context } from '../context.js'
 import { ActionError } from '../errors.js'
 import { IamApi } from '../dynatrace/iam.js'
 import { ensureBindings, ensurePolicies, readState } from './ensure.js'
-import { parseIamInputs } from './parse.js'
-import type { Inputs } from '../inputs.js'
+import { parseIamInputs, type IamRequest } from './parse.js'
+import type { AccountTarget, BaseInputs } from '../inputs.js'
 import {
   changesJson,
   countAdded,
@@ -40,23 +40,30 @@ export interface IamResult {
 
 /**
  * Check the `policies` / `bindings` inputs before any request is sent: YAML, keys,
- * statements, and that bindings at the default level have an environment.
- * Throws ActionError naming every bad entry and field.
+ * statements, and that bindings at the default level have an environment. Returns them
+ * with that level filled in; throws ActionError naming every bad entry and field.
  */
-export function checkIamInputs(inputs: Inputs): void {
+export function checkIamInputs(
+  inputs: Pick<BaseInputs, 'policies' | 'bindings' | 'endpoints'>
+): IamRequest {
   const problems: string[] = []
+  const request: IamRequest = { policies: [], bindings: [] }
   try {
     const specs = parseIamInputs(inputs.policies, inputs.bindings)
+    request.policies = specs.policies
     for (const b of specs.bindings) {
-      if (
-        b.level.type === 'environment' &&
-        b.level.id === undefined &&
-        inputs.endpoints.environmentId === undefined
-      ) {
+      const id =
+        b.level.type === 'environment'
+          ? (b.level.id ?? inputs.endpoints.environmentId)
+          : undefined
+      if (b.level.type === 'account')
+        request.bindings.push({ ...b, level: { type: 'account' } })
+      else if (id !== undefined)
+        request.bindings.push({ ...b, level: { type: 'environment', id } })
+      else
         problems.push(
           `bindings[${b.index}].level: the default level "environment" needs environment-url (or environment-id); give one, or set level: account or level: environment:<id>.`
         )
-      }
     }
   } catch (error) {
     if (!(error instanceof ActionError)) throw error
@@ -72,23 +79,26 @@ export function checkIamInputs(inputs: Inputs): void {
       `Invalid IAM input${problems.length > 1 ? 's' : ''} (no request was sent):\n${problems.map((p) => `  - ${p}`).join('\n')}`
     )
   }
+  return request
 }
 
 /**
- * Ensure the policies and bindings of the `policies`/`bindings` inputs.
- * Every name is resolved and checked before the first write, so a typo
- * changes nothing. Throws ActionError with a complete message on failure.
+ * Ensure the policies and bindings of the `policies`/`bindings` inputs (as
+ * checkIamInputs returned them) in `account`. Every name is resolved and checked
+ * before the first write, so a typo changes nothing. Throws ActionError with a
+ * complete message on failure.
  */
 export async function ensureIam(
   ctx: Context,
   bearer: string,
+  request: IamRequest,
+  account: AccountTarget,
   options: { dryRun: boolean }
 ): Promise<IamResult> {
   const { inputs, log, http } = ctx
   const { dryRun } = options
   return log.group('IAM policies and bindings', async () => {
-    const specs = parseIamInputs(inputs.policies, inputs.bindings)
-    if (specs.policies.length === 0 && specs.bindings.length === 0) {
+    if (request.policies.length === 0 && request.bindings.length === 0) {
       log.info('No IAM policies or bindings requested.')
       return {
         bindingsAdded: 0,
@@ -99,23 +109,18 @@ export async function ensureIam(
         requests: 0
       }
     }
-    if (!inputs.accountUuid) {
-      throw new ActionError(
-        'account-urn: is required for IAM policies and bindings.'
-      )
-    }
     const api = new IamApi({
       http,
       log,
       bearer,
-      baseUrl: inputs.endpoints.accountApiUrl,
-      accountUuid: inputs.accountUuid,
+      baseUrl: account.accountApiUrl,
+      accountUuid: account.accountUuid,
       scopesRequested: inputs.oauthScopes.length > 0
     })
     if (dryRun)
       log.info('Plan mode: reading IAM state only; nothing is changed.')
 
-    const resolved = await resolveIam(api, specs, inputs, log)
+    const resolved = await resolveIam(api, request, log)
     const state = await readState(api, resolved.policies, resolved.levels)
     // Policies first: new ones need their UUID before they can be bound.
     const policies = await ensurePolicies(

@@ -60,6 +60,19 @@ export interface IamSpecs {
   bindings: BindingSpec[]
 }
 
+/** A level with the default filled in: the account, or one environment. */
+export type PlacedLevel =
+  { type: 'account' } | { type: 'environment'; id: string }
+
+/** A binding whose level is placed. */
+export type PlacedBinding = Omit<BindingSpec, 'level'> & { level: PlacedLevel }
+
+/** The IAM inputs as checked before any request: what ensureIam applies. */
+export interface IamRequest {
+  policies: PolicySpec[]
+  bindings: PlacedBinding[]
+}
+
 /** Where a problem is: `['bindings', 2, 'groups']` reads `bindings[2].groups`. */
 export type IamPath = Array<string | number>
 

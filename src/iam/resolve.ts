@@ -4,7 +4,7 @@
  * entry names something in it (UUIDs pass through without a lookup). Every
  * problem is collected and reported at once, before anything is written.
  */
-import { isUuid, type Inputs } from '../inputs.js'
+import { isUuid } from '../inputs.js'
 import type { Logger } from '../log.js'
 import { suggest } from '../scopes.js'
 import {
@@ -17,9 +17,9 @@ import {
 import { IAM_CONCURRENCY, mapLimit } from './limit.js'
 import {
   problemsError,
-  type BindingSpec,
-  type IamSpecs,
-  type LevelRef,
+  type IamRequest,
+  type PlacedBinding,
+  type PlacedLevel,
   type PolicySpec
 } from './parse.js'
 
@@ -99,19 +99,13 @@ interface Resolver {
  */
 export async function resolveIam(
   api: IamApi,
-  specs: IamSpecs,
-  inputs: Pick<Inputs, 'endpoints'>,
+  specs: IamRequest,
   log: Logger
 ): Promise<Resolved> {
   const problems: string[] = []
   const levels = new Map<number, ResolvedLevel>()
-  for (const b of specs.bindings) {
-    const level = resolveLevel(b, b.level, api.accountUuid, inputs, problems)
-    if (level) levels.set(b.index, level)
-  }
-  // A level problem is local: report it before any request.
-  const local = problemsError(problems)
-  if (local) throw local
+  for (const b of specs.bindings)
+    levels.set(b.index, resolveLevel(b, b.level, api.accountUuid))
 
   const clean = (text: string): string => log.clean(text, 80)
   const resolver: Resolver = {
@@ -174,7 +168,7 @@ function planPolicies(specs: PolicySpec[], resolver: Resolver): PolicyPlan[] {
 
 /** The bindings one entry asks for (one per group); none when anything in it is unresolved. */
 function resolveBinding(
-  b: BindingSpec,
+  b: PlacedBinding,
   level: ResolvedLevel | undefined,
   resolver: Resolver
 ): DesiredBinding[] {
@@ -212,33 +206,20 @@ export function policyKey(policy: PolicyRef): string {
 }
 
 function resolveLevel(
-  binding: BindingSpec,
-  ref: LevelRef,
-  accountUuid: string,
-  inputs: Pick<Inputs, 'endpoints'>,
-  problems: string[]
-): ResolvedLevel | undefined {
+  binding: PlacedBinding,
+  level: PlacedLevel,
+  accountUuid: string
+): ResolvedLevel {
   const origin = `bindings[${binding.index}].level`
-  if (ref.type === 'account') {
-    return {
-      type: 'account',
-      id: accountUuid,
-      origin,
-      key: `account:${accountUuid}`
-    }
-  }
-  const id = ref.id ?? inputs.endpoints.environmentId
-  if (id === undefined) {
-    problems.push(
-      `${origin}: the default level "environment" needs environment-url (or environment-id); give one, or set level: account or level: environment:<id>.`
-    )
-    return undefined
-  }
-  return { type: 'environment', id, origin, key: `environment:${id}` }
+  const id = level.type === 'account' ? accountUuid : level.id
+  return { type: level.type, id, origin, key: `${level.type}:${id}` }
 }
 
 /** Read only the lists some entry needs, at most IAM_CONCURRENCY at a time. */
-async function readCatalogue(api: IamApi, specs: IamSpecs): Promise<Catalogue> {
+async function readCatalogue(
+  api: IamApi,
+  specs: IamRequest
+): Promise<Catalogue> {
   const named = (items: string[]): boolean => items.some((x) => !isUuid(x))
   const needGroups = specs.bindings.some((b) => named(b.groups))
   const needPolicyNames = specs.bindings.some((b) => !isUuid(b.policy))

@@ -1,17 +1,11 @@
 import * as core from '@actions/core'
-import type { Credentials } from '../inputs.js'
+import type { Authentication } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { Auth } from './fields.js'
 import { startReading, type InputSource } from './reader.js'
-import { FIELDS, usesClientSecret } from './table.js'
+import { FIELDS } from './table.js'
 
 /** What the post step reads of its inputs: what revoking the saved token needs. */
-export interface PostInputs {
-  auth: Auth
-  /** auth: client-credentials. */
-  credentials?: Credentials
-  /** auth: github-oidc. */
-  oidcAudience?: string
+export type PostInputs = Authentication & {
   /** Plain account UUID (lower-case), when account-urn is set. */
   accountUuid?: string
   endpoints: { environmentId?: string }
@@ -32,25 +26,26 @@ export function readPostInputs(
   source: InputSource = core.getInput
 ): PostInputs {
   const { reader, secret, context } = startReading(source, log)
-  const inputs: PostInputs = {
-    auth: context.auth,
-    endpoints: {},
-    oauthScopes: reader.list('oauth-scopes'),
-    timeoutSeconds: reader.field('timeout-seconds', FIELDS['timeout-seconds']),
-    maxRetries: reader.field('max-retries', FIELDS['max-retries'])
-  }
-  if (usesClientSecret(context))
-    inputs.credentials = {
-      clientId: reader.read('client-id'),
-      clientSecret: secret
-    }
   const oidcAudience = reader.inContext(
     'oidc-audience',
     FIELDS['oidc-audience'],
     context
   )
-  if (context.auth === 'github-oidc' && oidcAudience !== '')
-    inputs.oidcAudience = oidcAudience
+  const inputs: PostInputs = {
+    ...(context.auth === 'github-oidc'
+      ? { auth: context.auth, oidcAudience }
+      : {
+          auth: context.auth,
+          credentials: {
+            clientId: reader.read('client-id'),
+            clientSecret: secret
+          }
+        }),
+    endpoints: {},
+    oauthScopes: reader.list('oauth-scopes'),
+    timeoutSeconds: reader.field('timeout-seconds', FIELDS['timeout-seconds']),
+    maxRetries: reader.field('max-retries', FIELDS['max-retries'])
+  }
   const accountUuid = reader.field('account-urn', FIELDS['account-urn'])
   if (accountUuid !== undefined) inputs.accountUuid = accountUuid
   // The environment's ID names it in the messages about a GitHub ID token.

@@ -10,7 +10,8 @@ import {
 } from '../dynatrace/tokens.js'
 import { ActionError, errorMessage } from '../errors.js'
 import type { IamResult } from '../iam/index.js'
-import type { Inputs } from '../inputs.js'
+import type { IamRequest } from '../iam/parse.js'
+import type { BaseInputs, MintInputs, TokenTarget } from '../inputs.js'
 import type { Logger } from '../log.js'
 import type { DerivedScopes } from '../monaco/derive.js'
 import { Output } from '../outputs.js'
@@ -22,34 +23,49 @@ import { mintSummary, type MintSummary } from '../summary-mint.js'
 /** After adding IAM bindings, how long token creation keeps retrying a 403. */
 const IAM_PROPAGATION_MS = 60_000
 
+/** What mint and plan checked before any request. */
+export interface Checked {
+  /** The scopes derived from a Monaco project (token-scopes empty with monaco-manifest). */
+  derived?: DerivedScopes
+  /** The IAM inputs, when policies or bindings are set. */
+  iam?: IamRequest
+}
+
 /**
  * What mint and plan check before any request: the scopes derived from a Monaco project
  * (token-scopes empty with monaco-manifest), and the IAM YAML, like every other input.
  */
 export async function checkBeforeRequests(
-  inputs: Inputs,
+  inputs: MintInputs,
   log: Logger
-): Promise<DerivedScopes | undefined> {
-  let derived: DerivedScopes | undefined
+): Promise<Checked> {
+  const checked: Checked = {}
+  const manifest = inputs.audit.monacoManifest
   if (
-    inputs.tokenType !== 'none' &&
+    inputs.token.type !== 'none' &&
     inputs.tokenScopes.length === 0 &&
-    inputs.audit.monacoManifest !== undefined
+    manifest !== undefined
   ) {
     const { deriveTokenScopes } = await import('../monaco/derive.js')
-    derived = await deriveTokenScopes(inputs, log)
+    const derived = await deriveTokenScopes(
+      inputs,
+      inputs.token.type,
+      manifest,
+      log
+    )
     inputs.tokenScopes = derived.scopes.map((s) => s.scope)
+    checked.derived = derived
   }
   if (inputs.policies !== '' || inputs.bindings !== '') {
     const { checkIamInputs } = await import('../iam/index.js')
-    checkIamInputs(inputs)
+    checked.iam = checkIamInputs(inputs)
   }
-  return derived
+  return checked
 }
 
 /** Where mint and plan stand when they part: authenticated, IAM done (or read for a plan). */
 export interface Prepared {
-  session: Session
+  session: Session<MintInputs>
   iam: IamResult | undefined
   environment: { id?: string; url?: string }
   /** Extra summary sections: the derived scopes, the IAM changes. */
@@ -61,31 +77,38 @@ export interface Prepared {
  * the environment's outputs and the summary's sections.
  */
 export async function prepare(
-  base: Context,
-  derived: DerivedScopes | undefined
+  base: Context<MintInputs>,
+  checked: Checked
 ): Promise<Prepared> {
   const { inputs } = base
+  const { derived } = checked
   // With a GitHub ID token there is no IAM work (refused with the inputs) and plan
-  // reads nothing from Account Management.
-  const needsIam =
-    inputs.auth === 'client-credentials' &&
-    (inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan')
+  // reads nothing from Account Management: `account` is set with an OAuth client only.
+  const iamAccount =
+    inputs.policies !== '' || inputs.bindings !== '' || inputs.mode === 'plan'
+      ? inputs.account
+      : undefined
   const e = inputs.endpoints
-  const first = needsIam
-    ? e.accountApiUrl
-    : inputs.tokenType === 'classic'
-      ? e.platformUrl
-      : inputs.tokenType === 'platform'
-        ? e.accountApiUrl
+  const { token } = inputs
+  const first = iamAccount
+    ? iamAccount.accountApiUrl
+    : token.type === 'classic'
+      ? token.platformUrl
+      : token.type === 'platform'
+        ? token.accountApiUrl
         : undefined
   const session = await authenticate(base, first)
 
   let iam: IamResult | undefined
-  if (needsIam) {
+  if (iamAccount) {
     const { ensureIam } = await import('../iam/index.js')
-    iam = await ensureIam(session.ctx, session.bearer.accessToken, {
-      dryRun: inputs.mode === 'plan'
-    })
+    iam = await ensureIam(
+      session.ctx,
+      session.bearer.accessToken,
+      checked.iam ?? { policies: [], bindings: [] },
+      iamAccount,
+      { dryRun: inputs.mode === 'plan' }
+    )
   }
   if (e.platformUrl) core.setOutput(Output.EnvironmentUrl, e.platformUrl)
   if (e.classicUrl) core.setOutput(Output.ClassicEnvironmentUrl, e.classicUrl)
@@ -124,41 +147,49 @@ export async function summarize(
 
 /** mode: mint — IAM if asked for, then the token (or, with token-type none, the bearer). */
 export async function mint(
-  base: Context,
+  base: Context<MintInputs>,
   notes: string[],
-  derived: DerivedScopes | undefined
+  checked: Checked
 ): Promise<void> {
-  const prepared = await prepare(base, derived)
-  if (base.inputs.tokenType === 'none') {
+  const prepared = await prepare(base, checked)
+  const { token } = base.inputs
+  if (token.type === 'none') {
     // Loaded on demand: most runs mint a token.
     const { handOnBearer } = await import('./bearer.js')
     await handOnBearer(prepared)
-  } else await mintToken(prepared, notes)
+  } else await mintToken(prepared, token, notes)
 }
 
 /**
  * Create the token, save it for the post step, check it is the token asked for and hand
  * it on; a token the job cannot use is revoked at once (what became of it goes to `notes`).
  */
-async function mintToken(prepared: Prepared, notes: string[]): Promise<void> {
+async function mintToken(
+  prepared: Prepared,
+  target: TokenTarget,
+  notes: string[]
+): Promise<void> {
   const { ctx, bearer } = prepared.session
   const { inputs, log } = ctx
-  const e = inputs.endpoints
   const { token, asked } = await createToken(
     ctx,
     bearer,
+    target,
     prepared.iam !== undefined && prepared.iam.bindingsAdded > 0
   )
   saveToken({
     id: token.id,
     type: token.type,
     expiresAt: token.expiresAt,
-    ssoUrl: inputs.auth === 'github-oidc' ? '' : e.ssoTokenUrl,
+    ssoUrl: inputs.auth === 'github-oidc' ? '' : inputs.endpoints.ssoTokenUrl,
     revoke: inputs.revoke,
     revoked: false,
-    ...(token.type === 'classic'
-      ? { platformUrl: e.platformUrl! }
-      : { accountApiUrl: e.accountApiUrl, accountUuid: inputs.accountUuid! })
+    ...(target.type === 'classic'
+      ? { platformUrl: target.platformUrl }
+      : {
+          accountApiUrl: target.accountApiUrl,
+          accountUuid: target.accountUuid
+        })
   })
   try {
     // The token handed on must be the token asked for.
@@ -169,7 +200,7 @@ async function mintToken(prepared: Prepared, notes: string[]): Promise<void> {
     // The token exists but the job cannot use it: do not leave it valid. Loaded on
     // demand: only a failed run needs it.
     const { revokeAfterFailure } = await import('./revoke-after-failure.js')
-    notes.push(await revokeAfterFailure(ctx, bearer, token))
+    notes.push(await revokeAfterFailure(ctx, bearer, target, token))
     throw error
   }
   log.info(
@@ -184,8 +215,9 @@ async function mintToken(prepared: Prepared, notes: string[]): Promise<void> {
 }
 
 async function createToken(
-  ctx: Context,
+  ctx: Context<MintInputs>,
   bearer: Bearer,
+  target: TokenTarget,
   iamChanged: boolean
 ): Promise<{ token: MintedToken; asked: AskedFor }> {
   const { inputs, log, http } = ctx
@@ -209,13 +241,13 @@ async function createToken(
     runnerNow
   }
   const credentials = { http, log, bearer: bearer.accessToken }
-  if (inputs.tokenType === 'classic') {
+  if (target.type === 'classic') {
     const api = new ClassicTokensApi({
       ...credentials,
-      baseUrl: e.platformUrl!
+      baseUrl: target.platformUrl
     })
     const token = await api.create({
-      platformUrl: e.platformUrl!,
+      platformUrl: target.platformUrl,
       ...(e.environmentId ? { environmentId: e.environmentId } : {}),
       name: inputs.tokenName,
       scopes: inputs.tokenScopes,
@@ -231,13 +263,13 @@ async function createToken(
   const { PlatformTokensApi } = await import('../dynatrace/platform-tokens.js')
   const api = new PlatformTokensApi({
     ...credentials,
-    baseUrl: e.accountApiUrl,
-    accountUuid: inputs.accountUuid!
+    baseUrl: target.accountApiUrl,
+    accountUuid: target.accountUuid
   })
   const token = await api.create({
-    accountApiUrl: e.accountApiUrl,
-    accountUuid: inputs.accountUuid!,
-    environmentId: e.environmentId!,
+    accountApiUrl: target.accountApiUrl,
+    accountUuid: target.accountUuid,
+    environmentId: target.environmentId,
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     expirationDate,
@@ -253,7 +285,7 @@ async function createToken(
  * Outputs and the optional env var. The token was masked when it arrived. The runner's
  * file commands throw plain errors when their files are missing or unwritable.
  */
-function handOff(inputs: Inputs, token: MintedToken, bearer: Bearer): void {
+function handOff(inputs: BaseInputs, token: MintedToken, bearer: Bearer): void {
   try {
     writeHandOff(inputs, token, bearer)
   } catch (error) {
@@ -265,7 +297,7 @@ function handOff(inputs: Inputs, token: MintedToken, bearer: Bearer): void {
 }
 
 function writeHandOff(
-  inputs: Inputs,
+  inputs: BaseInputs,
   token: MintedToken,
   bearer: Bearer
 ): void {

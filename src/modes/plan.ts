@@ -1,21 +1,22 @@
 import * as core from '@actions/core'
 import type { Context } from '../context.js'
-import type { Inputs } from '../inputs.js'
+import type { MintInputs } from '../inputs.js'
 import type { DerivedScopes } from '../monaco/derive.js'
 import { Output } from '../outputs.js'
 import { planSummary } from '../summary-plan.js'
-import { prepare, summarize } from './mint.js'
+import { prepare, summarize, type Checked } from './mint.js'
 
 /**
  * mode: plan — what mint would do with the same inputs: the IAM changes (read, not made)
  * and the token it would ask for, as the plan output and in the summary. Nothing changes.
  */
 export async function plan(
-  base: Context,
-  derived: DerivedScopes | undefined
+  base: Context<MintInputs>,
+  checked: Checked
 ): Promise<void> {
   const { inputs, log } = base
-  const prepared = await prepare(base, derived)
+  const { derived } = checked
+  const prepared = await prepare(base, checked)
   const { session, iam } = prepared
   const platformUrl = inputs.endpoints.platformUrl
   if (session.federated && platformUrl) {
@@ -32,7 +33,7 @@ export async function plan(
   await summarize(
     prepared,
     {
-      tokenType: inputs.tokenType,
+      tokenType: inputs.token.type,
       planned: {
         name: inputs.tokenName,
         scopes: inputs.tokenScopes,
@@ -47,13 +48,13 @@ export async function plan(
 
 /** The plan output's token: what a mint would ask Dynatrace for, or null for none. */
 async function plannedToken(
-  inputs: Inputs,
+  inputs: MintInputs,
   derived: DerivedScopes | undefined
 ): Promise<Record<string, unknown> | null> {
-  if (inputs.tokenType === 'none') return null
+  if (inputs.token.type === 'none') return null
   const e = inputs.endpoints
   return {
-    type: inputs.tokenType,
+    type: inputs.token.type,
     name: inputs.tokenName,
     scopes: inputs.tokenScopes,
     lifetimeSeconds: inputs.tokenLifetimeSeconds,

@@ -2,6 +2,7 @@ import type { Context } from '../context.js'
 import type { MintedToken } from '../dynatrace/tokens.js'
 import type { Bearer } from '../dynatrace/sso.js'
 import { errorMessage } from '../errors.js'
+import type { TokenTarget } from '../inputs.js'
 import { revokeTarget, revokeToken } from '../revoke.js'
 import { markRevoked } from '../state.js'
 
@@ -12,16 +13,17 @@ const CLEANUP_BUDGET_MS = 20_000
 export async function revokeAfterFailure(
   ctx: Context,
   bearer: Bearer,
+  target: TokenTarget,
   token: MintedToken
 ): Promise<string> {
-  const { inputs, log } = ctx
+  const { log } = ctx
   const http = ctx.http.withBudget(CLEANUP_BUDGET_MS)
   try {
     const result = await revokeToken(
       http,
       log,
       bearer.accessToken,
-      revokeTarget(inputs, token.id, token.type)
+      revokeTarget(target, token.id)
     )
     markRevoked()
     log.info(`Revoked token ${token.id} because the step failed (${result}).`)

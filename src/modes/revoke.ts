@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { Context } from '../context.js'
 import { errorMessage } from '../errors.js'
-import { tokenTypeOf } from '../inputs.js'
+import { tokenTypeOf, type RevokeInputs } from '../inputs.js'
 import { Output } from '../outputs.js'
 import { revokeTarget, revokeToken, revokeUrl } from '../revoke.js'
 import { authenticate } from '../runtime.js'
@@ -9,13 +9,13 @@ import { revocationSummary } from '../summary-revocation.js'
 import { writeSummary } from '../summary.js'
 
 /** mode: revoke — revoke token-id (minted by an earlier job with revoke: false). */
-export async function revokeMode(base: Context): Promise<void> {
+export async function revokeMode(base: Context<RevokeInputs>): Promise<void> {
   const { inputs, log } = base
-  const id = inputs.tokenId!
+  const id = inputs.target.tokenId
   core.setOutput(Output.TokenId, id)
   let result: 'revoked' | 'already-gone'
   try {
-    const target = revokeTarget(inputs, id, tokenTypeOf(id))
+    const target = revokeTarget(inputs.target, id)
     const { ctx, bearer } = await authenticate(base, revokeUrl(target))
     result = await revokeToken(ctx.http, log, bearer.accessToken, target)
   } catch (error) {

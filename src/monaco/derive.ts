@@ -6,7 +6,7 @@
 import { realWorkspace } from '../audit/scan.js'
 import { show } from '../audit/values.js'
 import { ActionError } from '../errors.js'
-import type { Inputs } from '../inputs.js'
+import type { BaseInputs } from '../inputs.js'
 import { neutralise, type Logger } from '../log.js'
 import { escapeHtml } from '../summary.js'
 import {
@@ -75,16 +75,12 @@ export function selectionOf(
 
 /** Derive the token's scopes; throws ActionError (before any request) when they cannot be. */
 export async function deriveTokenScopes(
-  inputs: Inputs,
+  inputs: BaseInputs,
+  credential: Credential,
+  manifestPath: string,
   log: Logger,
   workspace: string = process.env.GITHUB_WORKSPACE || process.cwd()
 ): Promise<DerivedScopes> {
-  const manifestPath = inputs.audit.monacoManifest
-  // The step derives scopes only when monaco-manifest is set; the type does not say so yet.
-  if (manifestPath === undefined)
-    throw new ActionError('token-scopes: set monaco-manifest to derive them.')
-  const credential: Credential =
-    inputs.tokenType === 'platform' ? 'platform' : 'classic'
   const cannot = `token-scopes: cannot be derived from monaco-manifest ${show(manifestPath, 200)}`
   const { manifest, plan } = await deployPlan(
     manifestPath,
