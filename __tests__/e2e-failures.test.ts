@@ -1,5 +1,5 @@
 /**
- * End to end over the committed bundle: every way a mint fails (issue #3),
+ * End to end over the committed bundle: every way a mint fails,
  * the clean-up when main fails after creating a token, and a post step that
  * cannot revoke — each on the bundled Node 24 and on the machine's own Node.
  * Every failure must be exit 1 with one clear ::error:: (no stack trace),

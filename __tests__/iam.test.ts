@@ -1,5 +1,5 @@
 /**
- * IAM policies and bindings (issue #4) through the action's public surface:
+ * IAM policies and bindings through the action's public surface:
  * runStep with the `policies` / `bindings` / `mode` inputs against a stateful
  * Account Management fake on nock. Every test checks the exact writes, that
  * nothing replacing or deleting was called, the request bodies against the

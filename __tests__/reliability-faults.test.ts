@@ -1,5 +1,5 @@
 /**
- * Fault matrix (issue #6): every route the action calls × every way a network,
+ * Fault matrix: every route the action calls × every way a network,
  * a gateway or Dynatrace itself can misbehave, end to end over the committed
  * bundle (dist/) with the runner harness and the emulator. One cell = one job
  * (main + post) against a fresh emulator, with IAM bindings seeded that the run

@@ -1,5 +1,5 @@
 /**
- * Bad-input fuzzing (issue #6): arbitrary strings for every input — newlines,
+ * Bad-input fuzzing: arbitrary strings for every input — newlines,
  * workflow commands, huge values, unicode, control characters, values that
  * contain the client secret — through the action's source in this process
  * (runStep), against an in-process emulator; nock blocks every other host.

@@ -1,5 +1,5 @@
 /**
- * Hostile server text (issue #6): whatever a Dynatrace API — or something
+ * Hostile server text: whatever a Dynatrace API — or something
  * pretending to be one — answers, in an error body, a success body or a
  * header, it must not become a workflow command, leak a secret, put raw HTML
  * into the job summary, dump a stack trace or flood the log. In-process over

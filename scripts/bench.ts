@@ -1,5 +1,5 @@
 /**
- * npm run bench — figures for the committed bundle, one per line (issue #7).
+ * npm run bench — figures for the committed bundle, one per line.
  *
  *   dist size            bytes of every file in dist/ and the total; bytes of dist/ a
  *                        classic mint and its post step really load (module hook)

@@ -1,5 +1,5 @@
 /**
- * Chaos soak (issue #6): run the committed bundle (dist/) N times, main then
+ * Chaos soak: run the committed bundle (dist/) N times, main then
  * post, against the Dynatrace emulator with randomised faults — throttling,
  * gateway errors, resets, hangs, garbled bodies, expired bearers, redirects,
  * latency — on random routes, for classic and platform tokens, some runs with

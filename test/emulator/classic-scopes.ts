@@ -1,6 +1,6 @@
 /**
  * The classic API-token scopes Dynatrace lets you create (`ApiTokenCreate.scopes`,
- * dynatrace-api.md §3.6). The emulator keeps its own copy instead of importing
+ * https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication). The emulator keeps its own copy instead of importing
  * src/scopes.ts: it stands in for Dynatrace, so a mistake in the action's list
  * must not be mirrored here.
  */

@@ -1,6 +1,7 @@
 /**
  * Account Management: groups, environments, IAM policies, bindings and
- * boundaries (dynatrace-api.md §2.2–2.6).
+ * boundaries (https://docs.dynatrace.com/docs/dynatrace-api/account-management-api and
+ * the Account Management OpenAPI at https://api.dynatrace.com/spec-json).
  *
  * Bindings are stored one record per (level, policy, group, parameters) and
  * grouped by policy when rendered, which is the shape LevelPolicyBindingDto

@@ -1,5 +1,6 @@
 /**
- * Platform tokens (dt0s16) through Account Management (dynatrace-api.md §2.8 and §00),
+ * Platform tokens (dt0s16) through Account Management
+ * (https://docs.dynatrace.com/docs/dynatrace-api/account-management-api/platform-tokens-api),
  * as third parties recorded them live. Not in the vendored OpenAPI contract, so bodies
  * are checked by hand.
  *

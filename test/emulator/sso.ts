@@ -1,5 +1,6 @@
 /**
- * SSO token endpoint, client-credentials grant (dynatrace-api.md §1).
+ * SSO token endpoint, client-credentials grant
+ * (https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/oauth-clients).
  */
 import { randomBytes } from 'node:crypto'
 import { json, oauthError } from './http.js'

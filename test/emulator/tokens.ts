@@ -1,5 +1,6 @@
 /**
- * Environment API v2 classic API tokens (dynatrace-api.md §3), served on two
+ * Environment API v2 classic API tokens
+ * (https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v2/api-tokens), served on two
  * routes that share one store:
  *  - platform: /platform/classic/environment-api/v2/apiTokens, Bearer (an SSO
  *    bearer or a platform token) with OAuth scopes and IAM permissions;
