@@ -29,6 +29,9 @@ ${scopes
   .split(' ')
   .map((s) => `            ${s}`)
   .join('\n')}
+          auth: github-oidc
+          oidc-audience: \${{ vars.DT_OIDC_AUDIENCE }}
+          environment-url: https://abc12345.apps.dynatrace.com
 `
 
 let repo: string

@@ -51,8 +51,8 @@ describe('unknown-scope', () => {
     })
     expect(byRule(findings, 'unknown-scope')).toEqual([
       ['error', `${P}/unknown-scope.yml`, 10, 'ReadConfg'],
-      ['error', `${P}/unknown-scope.yml`, 15, 'settings:object:write'],
-      ['error', `${P}/unknown-scope.yml`, 16, 'iam:policies:wirte']
+      ['error', `${P}/unknown-scope.yml`, 18, 'settings:object:write'],
+      ['error', `${P}/unknown-scope.yml`, 19, 'iam:policies:wirte']
     ])
     expect(findings[0]!.message).toContain('Did you mean "ReadConfig"?')
   })
@@ -89,7 +89,7 @@ describe('deprecated-scope and retired-scope', () => {
     ).toContain('use "api-tokens:tokens:write" instead')
     expect(byRule(findings, 'retired-scope')).toEqual([
       ['error', file, 9, 'cloudautomation:events:read'],
-      ['error', file, 13, 'ViewDashboard']
+      ['error', file, 17, 'ViewDashboard']
     ])
     expect(findings.find((f) => f.rule === 'retired-scope')!.message).toMatch(
       /Site Reliability Guardian or Workflows/
@@ -320,7 +320,7 @@ describe('invalid-value and unreadable-file', () => {
       ['error', `${P}/invalid.yml`, 10, undefined], // a YAML list as input
       ['error', `${P}/invalid.yml`, 14, undefined], // token-lifetime: 10d
       ['error', `${P}/invalid.yml`, 15, undefined], // revoke: maybe
-      ['error', `${P}/invalid.yml`, 16, undefined], // token-scopes missing
+      ['error', `${P}/invalid.yml`, 19, undefined], // token-scopes missing
       ['error', `${P}/policies.yml`, 27, undefined] // the line of level: tenant // binding level
     ])
     expect(byRule(findings, 'unreadable-file')).toEqual([
@@ -340,11 +340,11 @@ describe('invalid-value: what the step itself refuses, in its words', () => {
   /** The refused value's line and the inputs that make the step refuse (on top of valid ones). */
   const refused: [number, Record<string, string>][] = [
     [11, { 'export-variable': 'GITHUB_TOKEN' }],
-    [16, { 'max-retries': '99' }],
-    [19, { 'environment-url': 'http://abc12345.apps.dynatrace.com' }],
-    [23, { 'account-urn': 'urn:dtaccount:nope' }],
-    [29, { mode: 'sweep', 'token-type': 'none' }],
-    [34, { 'monaco-environment': 'production' }]
+    [18, { 'max-retries': '99' }],
+    [23, { 'environment-url': 'http://abc12345.apps.dynatrace.com' }],
+    [29, { 'account-urn': 'urn:dtaccount:nope' }],
+    [37, { mode: 'sweep', 'token-type': 'none' }],
+    [44, { 'monaco-environment': 'production' }]
   ]
 
   /** The ::error:: line of a failed run, unescaped. */
@@ -378,7 +378,7 @@ describe('invalid-value: what the step itself refuses, in its words', () => {
   test('negative: the same inputs with values the step accepts', async () => {
     const { findings } = await audit({ 'audit-paths': FILE })
     expect(
-      findings.filter((f) => f.rule === 'invalid-value' && (f.line ?? 0) > 34)
+      findings.filter((f) => f.rule === 'invalid-value' && (f.line ?? 0) > 46)
     ).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-Q3QH3FGU.js");
+  const { run: main } = await import("./chunks/main-4V4XSV44.js");
   await main();
 }
 async function post() {

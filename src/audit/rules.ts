@@ -194,6 +194,8 @@ function checkValues(r: StepInputs, context: StepContext): void {
     if (checked instanceof Problem)
       r.refused(input, r.quiet(input).value, checked.message)
   }
+  // With mode, auth, token-type or allow-custom-endpoints set by an expression, which
+  // inputs the step requires is not known offline: none is reported rather than guessed.
   if (known) checkRequirements(r, known)
 }
 
@@ -204,9 +206,15 @@ function literalText(r: StepInputs, input: string): string | undefined {
   return expression || text === '' ? undefined : text
 }
 
-/** The inputs the step's mode, auth and token type require, from the same table. */
+/**
+ * The inputs the step's mode, auth and token type require, from the same table. An input
+ * set by an expression counts as given, and a rule that depends on its value (token-id's
+ * kind, environment-url's) does not fire on it.
+ */
 function checkRequirements(r: StepInputs, context: FieldContext): void {
-  const tokenId = literalText(r, 'token-id')
+  // The step reads token-id only in revoke mode (its `when`).
+  const tokenId =
+    FIELDS['token-id'].when(context) ? literalText(r, 'token-id') : undefined
   const scopes = r.quiet('token-scopes')
   const situation: Situation = {
     ...context,
@@ -221,11 +229,7 @@ function checkRequirements(r: StepInputs, context: FieldContext): void {
         ? undefined
         : tokenTypeOf(tokenId)
   }
-  for (const { input, message } of unmetRequirements(
-    situation,
-    show,
-    (requirement) => requirement.audited === true
-  ))
+  for (const { input, message } of unmetRequirements(situation, show))
     r.refused(input, r.quiet(input).value, message)
 }
 

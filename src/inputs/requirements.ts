@@ -1,6 +1,10 @@
 /**
  * "X is required for Y": the inputs a step needs because of what it does (its mode, its
  * auth, its token type), in one table that the step checks and the audit re-checks.
+ *
+ * Every rule reads the step's inputs only (no environment variable, no runtime context),
+ * so the audit applies each of them to a workflow's step. Keep it so: a rule that needs
+ * what only the run knows has no place here, where the audit would guess it.
  */
 import {
   ACCOUNT_URN_HELP,
@@ -30,12 +34,6 @@ export interface Situation {
 export interface Requirement {
   /** The input the problem is about. */
   input: string
-  /**
-   * The offline audit reports it too. Not for the credentials, the account and the
-   * environment: the audit judges what a step asks for, and leaves a step that omits them
-   * (it fails at once, in its first run) to that first run.
-   */
-  audited?: true
   /** True when the step cannot run as configured. */
   violated(s: Situation): boolean
   message(s: Situation, show: Show): string
@@ -73,7 +71,6 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     input: 'oidc-audience',
-    audited: true,
     violated: (s) =>
       s.auth === 'github-oidc' && s.mode !== 'audit' && !s.has('oidc-audience'),
     message: () =>
@@ -81,14 +78,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     input: 'environment-id',
-    audited: true,
     violated: (s) => s.customEnvironment && !s.has('environment-id'),
     message: (s, show) =>
       `is required because environment-url ${show(s.text('environment-url'))} is a custom endpoint from which the environment ID cannot be read.`
   },
   {
     input: 'sso-url',
-    audited: true,
     violated: (s) =>
       s.customEnvironment && needsSecrets(s) && !s.has('sso-url'),
     message: () =>
@@ -96,7 +91,6 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     input: 'token-scopes',
-    audited: true,
     // With monaco-manifest, empty token-scopes are derived from the project (src/monaco/derive.ts).
     violated: (s) =>
       mintsToken(s) && !s.scopesListed && !s.has('monaco-manifest'),
@@ -154,7 +148,6 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     input: 'token-type',
-    audited: true,
     violated: (s) => s.mode === 'sweep' && s.tokenType === 'none',
     message: () =>
       'none has no tokens to sweep; use classic or platform (one sweep step per type).'
@@ -175,20 +168,18 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     input: 'monaco-environment',
-    audited: true,
     violated: (s) => s.has('monaco-environment') && !s.has('monaco-manifest'),
     message: () =>
       'is set, but monaco-manifest is empty; name the manifest whose environment it is.'
   }
 ]
 
-/** The requirements a step breaks (of those `which` selects), as input and message. */
+/** The requirements a step breaks, as input and message. */
 export function unmetRequirements(
   s: Situation,
-  show: Show,
-  which: (r: Requirement) => boolean = () => true
+  show: Show
 ): { input: string; message: string }[] {
-  return REQUIREMENTS.filter((r) => which(r) && r.violated(s)).map((r) => ({
+  return REQUIREMENTS.filter((r) => r.violated(s)).map((r) => ({
     input: r.input,
     message: r.message(s, show)
   }))
