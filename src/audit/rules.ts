@@ -213,8 +213,9 @@ function literalText(r: StepInputs, input: string): string | undefined {
  */
 function checkRequirements(r: StepInputs, context: FieldContext): void {
   // The step reads token-id only in revoke mode (its `when`).
-  const tokenId =
-    FIELDS['token-id'].when(context) ? literalText(r, 'token-id') : undefined
+  const tokenId = FIELDS['token-id'].when(context)
+    ? literalText(r, 'token-id')
+    : undefined
   const scopes = r.quiet('token-scopes')
   const situation: Situation = {
     ...context,
