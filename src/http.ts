@@ -79,7 +79,7 @@ export interface HttpOptions {
    * A wait (ms) that a retryable response asks for in its body, for APIs that say it
    * there rather than in a header (the caller knows the API). Retry-After still wins.
    */
-  bodyRetryDelay?: (response: HttpResponse) => number | undefined
+  bodyRetryDelay?: (response: HttpResponse) => Promise<number | undefined>
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
@@ -361,7 +361,7 @@ export class Http {
     response: HttpResponse | undefined,
     reason: string
   ): Promise<void> {
-    const asked = response ? this.serverDelay(response) : undefined
+    const asked = response ? await this.serverDelay(response) : undefined
     const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)
     // "Equal jitter": at least half the backoff, so retries never hammer the server.
     const delay = asked ?? Math.round(exp / 2 + (this.random() * exp) / 2)
@@ -381,7 +381,9 @@ export class Http {
    * Delay requested by Retry-After (seconds or HTTP date), the body (bodyRetryDelay), or
    * X-RateLimit-Reset (epoch).
    */
-  private serverDelay(response: HttpResponse): number | undefined {
+  private async serverDelay(
+    response: HttpResponse
+  ): Promise<number | undefined> {
     const serverNow = response.serverDate ?? this.now()
     const retryAfter = header(response, 'retry-after')
     if (retryAfter !== undefined) {
@@ -389,7 +391,7 @@ export class Http {
       const at = Date.parse(retryAfter)
       if (!Number.isNaN(at)) return Math.max(0, at - serverNow)
     }
-    const fromBody = this.options.bodyRetryDelay?.(response)
+    const fromBody = await this.options.bodyRetryDelay?.(response)
     if (fromBody !== undefined) return fromBody
     const reset = header(response, 'x-ratelimit-reset')
     if (reset !== undefined && /^\d+$/.test(reset)) {

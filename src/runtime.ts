@@ -1,5 +1,4 @@
 import type { Context } from './context.js'
-import { bodyRetryDelay } from './dynatrace/errors.js'
 import { SsoApi, type Bearer } from './dynatrace/sso.js'
 import { ActionError, errorMessage } from './errors.js'
 import type { FederatedBearer } from './github-oidc.js'
@@ -43,7 +42,9 @@ export function createHttp(
     allowedOrigins: origins,
     deadline: Date.now() + budgetMs,
     maxRetries: inputs.maxRetries,
-    bodyRetryDelay,
+    // errors.ts reads the body; loaded on demand, only a retried answer needs it.
+    bodyRetryDelay: async (response) =>
+      (await import('./dynatrace/errors.js')).bodyRetryDelay(response),
     requestTimeoutMs: Math.min(30_000, Math.max(2_000, budgetMs / 4))
   })
 }

@@ -1,8 +1,6 @@
 import { ActionError } from '../errors.js'
 import { parseJson, type HttpResponse } from '../http.js'
-import type { Logger } from '../log.js'
 import type { Operation, Pages } from './client.js'
-import { explainError, missingAccess } from './errors.js'
 import {
   CLASSIC_TOKEN_ID,
   TokenApi,
@@ -28,9 +26,6 @@ export const API_TOKENS_PATH = '/platform/classic/environment-api/v2/apiTokens'
  */
 const PHASE_3_HINT =
   'The environment may be in Phase 3 of the classic access token retirement, where Dynatrace may no longer delete classic tokens; the token expires by itself. Move this pipeline to token-type: platform (README, "Moving to platform tokens").'
-
-/** Dynatrace's answer when classic token creation is retired on an environment. */
-const RETIRED = /only available in Account Management/i
 
 export interface ClassicTokenRequest {
   /** The environment's platform URL (the client's base URL), for messages. */
@@ -104,11 +99,11 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
     })
     if (response.status === 204 || response.status === 200) return 'revoked'
     if (response.status === 404) return 'already-gone'
-    const detail = this.explain(response)
+    const detail = await this.explain(response)
     const hint =
       response.status === 400
         ? ` ${PHASE_3_HINT}`
-        : this.accessHint(
+        : await this.accessHint(
             response,
             'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'
           )
@@ -172,7 +167,9 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
       await new Promise<void>((resolve) => setTimeout(resolve, 2000))
       return 'retry'
     }
-    return createError(response, req, this.log)
+    // Loaded on demand: only a refused create needs the explanations.
+    const { classicCreateRefusal } = await import('./failures.js')
+    return classicCreateRefusal(this.log, response, req)
   }
 
   /** Every token's ID, name and expiry; throws the reason when the list cannot be had. */
@@ -235,44 +232,5 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
       return
     }
     this.verified(token, body.scopes as unknown[], body)
-  }
-}
-
-function createError(
-  response: HttpResponse,
-  req: ClassicTokenRequest,
-  log: Logger
-): ActionError {
-  const detail = explainError(log, response)
-  const env = req.environmentId ?? new URL(req.platformUrl).host
-  switch (response.status) {
-    case 400:
-      if (RETIRED.test(response.text)) {
-        return new ActionError(
-          `Classic API token creation is retired on environment ${env} (Dynatrace: "${detail}"). Use token-type: platform to mint a platform token instead (needs account-urn).`
-        )
-      }
-      return new ActionError(
-        `Dynatrace rejected the classic token request for environment ${env} (HTTP 400: ${detail}). Check token-scopes and token-lifetime.`
-      )
-    case 401:
-      return new ActionError(
-        `Environment ${env} did not accept the SSO bearer (HTTP 401: ${detail}). Check that the OAuth client belongs to the account that owns this environment, and that account-urn is that account.`
-      )
-    case 403:
-      return new ActionError(
-        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). ${
-          missingAccess(log, response) ??
-          `The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`
-        }`
-      )
-    case 404:
-      return new ActionError(
-        `Environment ${env} has no token API at ${req.platformUrl} (HTTP 404: ${detail}). Check environment-url (https://<id>.apps.dynatrace.com).`
-      )
-    default:
-      return new ActionError(
-        `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
-      )
   }
 }

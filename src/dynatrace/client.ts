@@ -6,7 +6,6 @@ import {
   type Method
 } from '../http.js'
 import type { Logger } from '../log.js'
-import { explainError, missingAccess } from './errors.js'
 
 /**
  * One request of a Dynatrace API, described once: method, path under the API's base
@@ -38,6 +37,10 @@ export interface ApiOptions {
  * its bearer, through the one HTTP client (src/http.ts), and reads Dynatrace's
  * explanation of a failed answer (errors.ts). Each API is one subclass, in a file named
  * after it: sso.ts, api-tokens.ts, platform-tokens.ts, iam.ts.
+ *
+ * The code that explains a failed answer (errors.ts, failures.ts) is loaded with
+ * `await import()` when an answer fails: a successful run never needs it, and every
+ * module a step loads is start-up time paid on every deploy job.
  */
 export class DynatraceApi {
   /** Requests sent through this client (for the log and the tests). */
@@ -85,7 +88,7 @@ export class DynatraceApi {
       const response = await this.send(op)
       if (response.status !== 200) {
         throw new ActionError(
-          `HTTP ${response.status} listing ${list.listing}: ${this.explain(response)}.${this.accessHint(response, list.needs)}`
+          `HTTP ${response.status} listing ${list.listing}: ${await this.explain(response)}.${await this.accessHint(response, list.needs)}`
         )
       }
       const body = parseJson(response.text)
@@ -113,13 +116,18 @@ export class DynatraceApi {
    * After a 401 or 403: the scopes or permissions Dynatrace named as missing, else
    * `needs` (what the OAuth client needs), after a space. Empty for other statuses.
    */
-  protected accessHint(response: HttpResponse, needs: string): string {
+  protected async accessHint(
+    response: HttpResponse,
+    needs: string
+  ): Promise<string> {
     if (response.status !== 401 && response.status !== 403) return ''
+    const { missingAccess } = await import('./errors.js')
     return ` ${missingAccess(this.options.log, response) ?? needs}`
   }
 
   /** Dynatrace's explanation of a failed answer: redacted, one line, bounded. */
-  protected explain(response: HttpResponse): string {
+  protected async explain(response: HttpResponse): Promise<string> {
+    const { explainError } = await import('./errors.js')
     return explainError(this.options.log, response)
   }
 }

@@ -16,6 +16,10 @@ import type { Logger } from '../log.js'
  * - OAuth's `{error, error_description}` (RFC 6749 §5.2);
  * - a plain-text body.
  * Anything else is an unrecognised answer, shown as a bounded excerpt.
+ *
+ * Only a failed answer has an error body, so this module is loaded on demand
+ * (`await import('./errors.js')`, in client.ts, failures.ts and runtime.ts): a successful
+ * run never evaluates it.
  */
 
 /** What an error response says, every field checked for its type. */
@@ -264,17 +268,3 @@ export function bodyRetryDelay(response: ErrorResponse): number | undefined {
     ? undefined
     : Math.min(seconds, MAX_RETRY_AFTER_SECONDS) * 1000
 }
-
-/**
- * Every spelling sources use for the scopes that manage platform tokens: the docs name
- * account-idm-write (create, delete) and account-idm-read (list)
- * (https://docs.dynatrace.com/docs/dynatrace-api/account-management-api/platform-tokens-api);
- * Dynatrace's dtctl and accounts seen in the field use platform-token:tokens:write (create)
- * and platform-token:tokens:manage (list, delete).
- */
-export const PLATFORM_TOKEN_SCOPES = {
-  create: 'account-idm-write or platform-token:tokens:write',
-  list: 'account-idm-read or platform-token:tokens:manage',
-  delete: 'account-idm-write or platform-token:tokens:manage',
-  all: 'account-idm-read and account-idm-write (the documented names), or platform-token:tokens:write and platform-token:tokens:manage (the names some accounts use)'
-} as const

@@ -12,7 +12,6 @@ import { ActionError } from '../errors.js'
 import { isUuid } from '../inputs.js'
 import { parseJson, type HttpResponse } from '../http.js'
 import { DynatraceApi, type ApiOptions, type Operation } from './client.js'
-import { missingAccess } from './errors.js'
 
 /** A level bindings live on. (Policies are only written at account level.) */
 
@@ -361,7 +360,7 @@ export class IamApi extends DynatraceApi {
   /** A GET that must answer 200; resolves with the parsed JSON body. */
   private async read(op: IamOperation): Promise<unknown> {
     const response = await this.send(op)
-    if (response.status !== 200) throw this.failure(op, response)
+    if (response.status !== 200) throw await this.failure(op, response)
     const body = parseJson(response.text)
     if (body === undefined) throw this.unexpected(op, 'a JSON body')
     return body
@@ -372,7 +371,7 @@ export class IamApi extends DynatraceApi {
     const response = await this.send(op)
     if (op.done.includes(response.status)) return response
     if (op.conflicts) {
-      const detail = this.explain(response)
+      const detail = await this.explain(response)
       if (
         response.status === 409 ||
         (response.status === 400 && EXISTS.test(detail))
@@ -380,7 +379,7 @@ export class IamApi extends DynatraceApi {
         return { conflict: detail }
       }
     }
-    throw this.failure(op, response)
+    throw await this.failure(op, response)
   }
 
   private items(
@@ -400,8 +399,11 @@ export class IamApi extends DynatraceApi {
   }
 
   /** The user-facing error for a failed IAM request: what, why, what to do. */
-  private failure(op: IamOperation, response: HttpResponse): ActionError {
-    const status = `HTTP ${response.status}: ${this.explain(response)}`
+  private async failure(
+    op: IamOperation,
+    response: HttpResponse
+  ): Promise<ActionError> {
+    const status = `HTTP ${response.status}: ${await this.explain(response)}`
     switch (response.status) {
       case 401:
         return new ActionError(
@@ -426,12 +428,13 @@ export class IamApi extends DynatraceApi {
     )
   }
 
-  private forbidden(
+  private async forbidden(
     op: IamOperation,
     response: HttpResponse,
     status: string
-  ): ActionError {
+  ): Promise<ActionError> {
     const requested = this.iam.scopesRequested
+    const { missingAccess } = await import('./errors.js')
     const named = missingAccess(
       this.log,
       response,

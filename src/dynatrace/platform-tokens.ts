@@ -2,7 +2,6 @@ import { ActionError, errorMessage } from '../errors.js'
 import type { HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import { type ApiOptions, type Operation, type Pages } from './client.js'
-import { PLATFORM_TOKEN_SCOPES, explainError, missingAccess } from './errors.js'
 import {
   PLATFORM_TOKEN_ID,
   TokenApi,
@@ -16,6 +15,20 @@ import {
  * OpenAPI at https://api.dynatrace.com/spec-json): create (with its read-back from the
  * list), list, delete.
  */
+
+/**
+ * Every spelling sources use for the scopes that manage platform tokens: the docs name
+ * account-idm-write (create, delete) and account-idm-read (list)
+ * (https://docs.dynatrace.com/docs/dynatrace-api/account-management-api/platform-tokens-api);
+ * Dynatrace's dtctl and accounts seen in the field use platform-token:tokens:write (create)
+ * and platform-token:tokens:manage (list, delete).
+ */
+export const PLATFORM_TOKEN_SCOPES = {
+  create: 'account-idm-write or platform-token:tokens:write',
+  list: 'account-idm-read or platform-token:tokens:manage',
+  delete: 'account-idm-write or platform-token:tokens:manage',
+  all: 'account-idm-read and account-idm-write (the documented names), or platform-token:tokens:write and platform-token:tokens:manage (the names some accounts use)'
+} as const
 
 export interface PlatformTokenRequest {
   accountApiUrl: string
@@ -137,7 +150,7 @@ export class PlatformTokensApi extends TokenApi<PlatformTokenRequest> {
   ): Promise<ActionError> {
     return response.status === 400
       ? await this.rejectedCreateError(req, response)
-      : createError(response, req, this.log)
+      : await createError(response, req, this.log)
   }
 
   /** Delete a platform token by ID. Resolves 'already-gone' on 404. */
@@ -149,8 +162,8 @@ export class PlatformTokensApi extends TokenApi<PlatformTokenRequest> {
     })
     if (response.status === 200 || response.status === 204) return 'revoked'
     if (response.status === 404) return 'already-gone'
-    const detail = this.explain(response)
-    const hint = this.accessHint(
+    const detail = await this.explain(response)
+    const hint = await this.accessHint(
       response,
       `The OAuth client needs ${PLATFORM_TOKEN_SCOPES.delete} to revoke platform tokens.`
     )
@@ -265,14 +278,14 @@ export class PlatformTokensApi extends TokenApi<PlatformTokenRequest> {
     req: PlatformTokenRequest,
     response: HttpResponse
   ): Promise<ActionError> {
-    const detail = this.explain(response)
+    const detail = await this.explain(response)
     const byWords = CAP_WORDS.test(detail)
     const counts = await this.countTokens(req)
     const atCap =
       byWords ||
       (counts.account ?? 0) >= PLATFORM_TOKEN_CAPS.perAccount ||
       (counts.repository ?? 0) >= PLATFORM_TOKEN_CAPS.perUser
-    if (!atCap) return createError(response, req, this.log)
+    if (!atCap) return await createError(response, req, this.log)
     const listed =
       counts.repository === undefined
         ? `How many tokens of this repository exist could not be read (${counts.why ?? 'unknown'}).`
@@ -319,11 +332,13 @@ interface TokenCounts {
   why?: string
 }
 
-function createError(
+/** Why Account Management refused the create. errors.ts is loaded on demand, as in client.ts. */
+async function createError(
   response: HttpResponse,
   req: PlatformTokenRequest,
   log: Logger
-): ActionError {
+): Promise<ActionError> {
+  const { explainError, missingAccess } = await import('./errors.js')
   const detail = explainError(log, response)
   switch (response.status) {
     case 400:

@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js'
-import { parseJson, type HttpResponse } from '../http.js'
+import { parseJson } from '../http.js'
 import type { Credentials } from '../inputs.js'
 import { DynatraceApi } from './client.js'
 
@@ -35,9 +35,6 @@ const MIN_BEARER_LENGTH = 16
 const BEARER_TOKEN = new RegExp(
   `^[A-Za-z0-9\\-._~+/]{${MIN_BEARER_LENGTH},16384}=*$`
 )
-
-const SECRETS_HINT =
-  'Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).'
 
 /** The SSO token endpoint (`baseUrl`: sso-url). Sends no bearer: it issues them. */
 export class SsoApi extends DynatraceApi {
@@ -78,8 +75,11 @@ export class SsoApi extends DynatraceApi {
       typeof accessToken !== 'string' ||
       accessToken === '' ||
       fields.error !== undefined
-    )
-      throw this.refusal(response, request)
+    ) {
+      // Loaded on demand: only a refused request needs the explanations.
+      const { ssoRefusal } = await import('./failures.js')
+      throw ssoRefusal(this.log, response, request, this.options.baseUrl)
+    }
     // RFC 6750 token characters only: it goes into an Authorization header.
     if (!BEARER_TOKEN.test(accessToken)) {
       throw new ActionError(
@@ -93,58 +93,4 @@ export class SsoApi extends DynatraceApi {
       bearer.expiresAt = this.http.serverNow() + expiresIn * 1000
     return bearer
   }
-
-  /** Why SSO gave no bearer, and what to do. */
-  private refusal(response: HttpResponse, request: BearerRequest): ActionError {
-    const { status, text } = response
-    const body = parseJson(text) as Record<string, unknown> | undefined
-    const code = typeof body?.error === 'string' ? body.error : undefined
-    const description =
-      typeof body?.error_description === 'string' ? body.error_description : ''
-    const detail = this.explain(response)
-    const requested = request.scopes.join(' ')
-
-    if (code === 'invalid_client' || status === 401) {
-      return new ActionError(
-        `Dynatrace SSO rejected the OAuth client ${request.credentials.clientId} (HTTP ${status}: ${detail}). ${SECRETS_HINT}`
-      )
-    }
-    const missing = /missing following scopes \[([^\]]*)\]/i.exec(description)
-    if (missing) {
-      return new ActionError(
-        `Dynatrace SSO refused the token: the OAuth client lacks scope(s) ${this.log.clean(missing[1] ?? '')}. Grant them to the client in Account Management → OAuth clients, or remove them from oauth-scopes.`
-      )
-    }
-    if (
-      code === 'invalid_scope' ||
-      (code === 'invalid_request' && requested !== '' && description === '')
-    ) {
-      return new ActionError(
-        `Dynatrace SSO refused the token request (HTTP ${status}: ${detail}). A requested scope is probably not granted to the OAuth client: oauth-scopes asks for "${requested}". Grant them to the client, or leave oauth-scopes empty to get the client's own scopes.`
-      )
-    }
-    if (/resource|account/i.test(description) && request.accountUuid) {
-      return new ActionError(
-        `Dynatrace SSO refused the token for account urn:dtaccount:${request.accountUuid} (HTTP ${status}: ${detail}). Check account-urn: the OAuth client must belong to that account.`
-      )
-    }
-    if (status >= 200 && status < 300) {
-      return new ActionError(
-        `Dynatrace SSO answered HTTP ${status} without an access token (${detail}). Check sso-url points at the SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
-      )
-    }
-    return new ActionError(
-      `Could not get an SSO bearer token: HTTP ${status} from ${new URL(this.options.baseUrl).host}: ${detail}. ${ssoAdvice(status)}`
-    )
-  }
-}
-
-/** What to do about an SSO status that has no more specific message. */
-function ssoAdvice(status: number): string {
-  if (status === 400) return SECRETS_HINT
-  if (status === 429)
-    return 'Dynatrace SSO kept rate-limiting this client through every retry; run fewer jobs at once with this OAuth client, raise max-retries or timeout-seconds, or try again later.'
-  if (status >= 500)
-    return 'Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).'
-  return 'Check sso-url, or try again later if Dynatrace is unavailable.'
 }

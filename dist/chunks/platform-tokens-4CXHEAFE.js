@@ -1,0 +1,17 @@
+import {
+  PLATFORM_TOKEN_CAPS,
+  PLATFORM_TOKEN_SCOPES,
+  PlatformTokensApi
+} from "./chunk-XJ5D3M74.js";
+import "./chunk-GNZH7CMO.js";
+import "./chunk-DPYXIVDQ.js";
+import "./chunk-UXD24YEM.js";
+import "./chunk-T2YHP5IL.js";
+import "./chunk-54DRLOPH.js";
+import "./chunk-IKGYFQ6X.js";
+import "./chunk-YSH2IDXS.js";
+export {
+  PLATFORM_TOKEN_CAPS,
+  PLATFORM_TOKEN_SCOPES,
+  PlatformTokensApi
+};

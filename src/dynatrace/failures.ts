@@ -1,0 +1,120 @@
+import { ActionError } from '../errors.js'
+import { parseJson, type HttpResponse } from '../http.js'
+import type { Logger } from '../log.js'
+import type { ClassicTokenRequest } from './api-tokens.js'
+import { explainError, missingAccess } from './errors.js'
+import type { BearerRequest } from './sso.js'
+
+/**
+ * What a refused request means for the user, for the requests every classic mint makes
+ * (the SSO bearer, the classic token create): what failed, why, what to do.
+ *
+ * Loaded on demand (`await import('./failures.js')`) by sso.ts and api-tokens.ts when
+ * an answer is a refusal: code only a failure needs is loaded when it fails, so a
+ * successful run does not pay for it at start-up (paid on every deploy job).
+ */
+
+const SECRETS_HINT =
+  'Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).'
+
+/** Why SSO gave no bearer, and what to do. */
+export function ssoRefusal(
+  log: Logger,
+  response: HttpResponse,
+  request: BearerRequest,
+  ssoUrl: string
+): ActionError {
+  const { status, text } = response
+  const body = parseJson(text) as Record<string, unknown> | undefined
+  const code = typeof body?.error === 'string' ? body.error : undefined
+  const description =
+    typeof body?.error_description === 'string' ? body.error_description : ''
+  const detail = explainError(log, response)
+  const requested = request.scopes.join(' ')
+
+  if (code === 'invalid_client' || status === 401) {
+    return new ActionError(
+      `Dynatrace SSO rejected the OAuth client ${request.credentials.clientId} (HTTP ${status}: ${detail}). ${SECRETS_HINT}`
+    )
+  }
+  const missing = /missing following scopes \[([^\]]*)\]/i.exec(description)
+  if (missing) {
+    return new ActionError(
+      `Dynatrace SSO refused the token: the OAuth client lacks scope(s) ${log.clean(missing[1] ?? '')}. Grant them to the client in Account Management → OAuth clients, or remove them from oauth-scopes.`
+    )
+  }
+  if (
+    code === 'invalid_scope' ||
+    (code === 'invalid_request' && requested !== '' && description === '')
+  ) {
+    return new ActionError(
+      `Dynatrace SSO refused the token request (HTTP ${status}: ${detail}). A requested scope is probably not granted to the OAuth client: oauth-scopes asks for "${requested}". Grant them to the client, or leave oauth-scopes empty to get the client's own scopes.`
+    )
+  }
+  if (/resource|account/i.test(description) && request.accountUuid) {
+    return new ActionError(
+      `Dynatrace SSO refused the token for account urn:dtaccount:${request.accountUuid} (HTTP ${status}: ${detail}). Check account-urn: the OAuth client must belong to that account.`
+    )
+  }
+  if (status >= 200 && status < 300) {
+    return new ActionError(
+      `Dynatrace SSO answered HTTP ${status} without an access token (${detail}). Check sso-url points at the SSO token endpoint (https://sso.dynatrace.com/sso/oauth2/token).`
+    )
+  }
+  return new ActionError(
+    `Could not get an SSO bearer token: HTTP ${status} from ${new URL(ssoUrl).host}: ${detail}. ${ssoAdvice(status)}`
+  )
+}
+
+/** What to do about an SSO status that has no more specific message. */
+function ssoAdvice(status: number): string {
+  if (status === 400) return SECRETS_HINT
+  if (status === 429)
+    return 'Dynatrace SSO kept rate-limiting this client through every retry; run fewer jobs at once with this OAuth client, raise max-retries or timeout-seconds, or try again later.'
+  if (status >= 500)
+    return 'Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).'
+  return 'Check sso-url, or try again later if Dynatrace is unavailable.'
+}
+
+/** Dynatrace's answer when classic token creation is retired on an environment. */
+const RETIRED = /only available in Account Management/i
+
+/** Why Dynatrace refused to create a classic token, and what to do. */
+export function classicCreateRefusal(
+  log: Logger,
+  response: HttpResponse,
+  req: ClassicTokenRequest
+): ActionError {
+  const detail = explainError(log, response)
+  const env = req.environmentId ?? new URL(req.platformUrl).host
+  switch (response.status) {
+    case 400:
+      if (RETIRED.test(response.text)) {
+        return new ActionError(
+          `Classic API token creation is retired on environment ${env} (Dynatrace: "${detail}"). Use token-type: platform to mint a platform token instead (needs account-urn).`
+        )
+      }
+      return new ActionError(
+        `Dynatrace rejected the classic token request for environment ${env} (HTTP 400: ${detail}). Check token-scopes and token-lifetime.`
+      )
+    case 401:
+      return new ActionError(
+        `Environment ${env} did not accept the SSO bearer (HTTP 401: ${detail}). Check that the OAuth client belongs to the account that owns this environment, and that account-urn is that account.`
+      )
+    case 403:
+      return new ActionError(
+        `Not allowed to create API tokens on environment ${env} (HTTP 403: ${detail}). ${
+          missingAccess(log, response) ??
+          `The OAuth client needs the scope environment-api:api-tokens:write (or api-tokens:tokens:write), and its service user needs the IAM permission environment:roles:manage-settings on this environment (for example a policy with "ALLOW environment:roles:manage-settings;" bound to its group).`
+        }`
+      )
+    case 404:
+      return new ActionError(
+        `Environment ${env} has no token API at ${req.platformUrl} (HTTP 404: ${detail}). Check environment-url (https://<id>.apps.dynatrace.com).`
+      )
+    default:
+      return new ActionError(
+        `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
+      )
+  }
+}
