@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { findOrphans } from '../src/dynatrace/tokens.js'
+import { findOrphans } from '../src/dynatrace/recovery.js'
 
 const NAME = 'gha/acme/infra/run-1-1/deploy'
 const OURS = '2026-11-21T07:00:00.417Z'

@@ -12,29 +12,16 @@ import {
   targetOf,
   type PendingConnection
 } from './connections.js'
-import { ActionError, AmbiguousRequestError } from './errors.js'
+import { ActionError } from './errors.js'
+import type { RetryContext } from './http-retry.js'
 import { isLoopbackHost } from './loopback.js'
 import type { Logger } from './log.js'
 import { USER_AGENT } from './version.js'
 
 /** Statuses worth another try: rate limiting and gateway/availability trouble. */
 const RETRY_STATUSES = new Set([429, 502, 503, 504])
-/**
- * Gateway statuses after which a creating request may well have been processed by the
- * backend, so repeating it could create a second object.
- */
-const AMBIGUOUS_STATUSES = new Set([502, 504])
 /** A response body larger than this is cut off (a hostile or broken server). */
 const MAX_BODY_BYTES = 1024 * 1024
-const MAX_BACKOFF_MS = 8000
-/** Name-resolution failures: the host name is wrong, or the runner has no DNS for it. */
-const DNS_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME'])
-
-/** "1 attempt", "3 attempts". */
-export function attempts(n: number): string {
-  return `${n} attempt${n === 1 ? '' : 's'}`
-}
-const BASE_BACKOFF_MS = 500
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -111,7 +98,7 @@ export interface RenewableBearer {
 }
 
 /** A failure to get any response at all. */
-class NetworkError extends Error {
+export class NetworkError extends Error {
   constructor(
     readonly code: string,
     /** A connection existed (the server may have the request) when it failed. */
@@ -133,6 +120,14 @@ interface Transport {
 /** Set when a proxy variable is: https requests then need src/proxy.ts. */
 const proxyConfigured = (): boolean =>
   !!(process.env.https_proxy || process.env.HTTPS_PROXY)
+
+/**
+ * What to do after a failed attempt (explain it, or wait and try again), loaded on
+ * demand: code only a failure needs is loaded when it fails, and a successful run's
+ * requests all succeed on the first attempt.
+ */
+const retries = (): Promise<typeof import('./http-retry.js')> =>
+  import('./http-retry.js')
 
 const defaultSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms))
@@ -169,6 +164,16 @@ export class Http {
     if (this.proxies) child.proxies = this.proxies
     child.lastServerDate = this.lastServerDate
     return child
+  }
+
+  /** What http-retry.ts needs of this client after a failed attempt. */
+  private get retryContext(): RetryContext {
+    return {
+      ...this.options,
+      sleep: this.sleep,
+      now: this.now,
+      random: this.random
+    }
   }
 
   /** What is left of the time budget, in ms (negative once it is used up). */
@@ -304,105 +309,36 @@ export class Http {
     }
     for (let attempt = 0; ; attempt++) {
       const remaining = this.options.deadline - this.now()
-      if (remaining <= 0) throw this.budgetError(spec)
+      if (remaining <= 0)
+        throw (await retries()).budgetError(this.retryContext, spec)
       const timeout = Math.min(this.options.requestTimeoutMs, remaining)
       let response: HttpResponse
       try {
         response = await this.send(spec, url, timeout)
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error
-        const reason =
-          error.code === 'TIMEOUT'
-            ? `no response within ${Math.round(timeout / 1000)} s`
-            : DNS_ERRORS.has(error.code)
-              ? `DNS lookup of ${url.hostname} failed (${error.code})`
-              : `network error ${error.code}`
-        if (spec.creates && error.sent) {
-          throw new AmbiguousRequestError(
-            `Could not ${spec.what}: ${reason} after the request was sent, so it may or may not have succeeded.`
-          )
-        }
-        if (attempt >= this.options.maxRetries) {
-          throw new ActionError(
-            `Could not ${spec.what}: ${reason}${DNS_ERRORS.has(error.code) ? '' : ` from ${url.host}`} (after ${attempts(attempt + 1)}). Check that the endpoint is right and reachable from the runner (proxy settings: HTTPS_PROXY / NO_PROXY).`
-          )
-        }
-        await this.pause(spec, attempt, undefined, reason)
+        // Throws when it is no use trying again, else waits for the next attempt.
+        await (
+          await retries()
+        ).afterNetworkError(
+          this.retryContext,
+          spec,
+          url,
+          error,
+          timeout,
+          attempt
+        )
         continue
       }
-      if (response.status >= 300 && response.status < 400) {
-        const location = response.headers.location
-        const target = location ? safeHost(location, url) : 'nowhere'
-        throw new ActionError(
-          `Could not ${spec.what}: ${url.host} answered HTTP ${response.status} redirecting to ${target}. Redirects are not followed, so credentials are only ever sent to the configured endpoint; check the URL inputs (sso-url, environment-url, account-api-url).`
-        )
-      }
+      if (response.status >= 300 && response.status < 400)
+        throw (await retries()).redirectError(spec, url, response)
       if (!RETRY_STATUSES.has(response.status)) return response
-      if (spec.creates && AMBIGUOUS_STATUSES.has(response.status)) {
-        throw new AmbiguousRequestError(
-          `Could not ${spec.what}: HTTP ${response.status} from a gateway, so it may or may not have succeeded.`
-        )
-      }
-      if (attempt >= this.options.maxRetries) return response
-      await this.pause(spec, attempt, response, `HTTP ${response.status}`)
+      // Throws, gives up with this answer, or waits for the next attempt.
+      const next = await (
+        await retries()
+      ).afterRetryableStatus(this.retryContext, spec, response, attempt)
+      if (next === 'give-up') return response
     }
-  }
-
-  private budgetError(spec: RequestSpec): ActionError {
-    return new ActionError(
-      `Could not ${spec.what}: the step's time budget (timeout-seconds) is used up. Raise timeout-seconds if ${this.options.server} is slow or rate-limiting.`
-    )
-  }
-
-  /** Wait before the next attempt: what the server asked for, else jittered exponential backoff. */
-  private async pause(
-    spec: RequestSpec,
-    attempt: number,
-    response: HttpResponse | undefined,
-    reason: string
-  ): Promise<void> {
-    const asked = response ? await this.serverDelay(response) : undefined
-    const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)
-    // "Equal jitter": at least half the backoff, so retries never hammer the server.
-    const delay = asked ?? Math.round(exp / 2 + (this.random() * exp) / 2)
-    const remaining = this.options.deadline - this.now()
-    if (delay >= remaining) {
-      throw new ActionError(
-        `Could not ${spec.what}: ${reason}, and waiting ${Math.ceil(delay / 1000)} s for the next attempt would exceed the step's time budget (timeout-seconds). Raise timeout-seconds or try again later.`
-      )
-    }
-    this.options.log.info(
-      `${reason} while trying to ${spec.what}; retrying in ${(delay / 1000).toFixed(1)} s (retry ${attempt + 1} of ${this.options.maxRetries}).`
-    )
-    await this.sleep(delay)
-  }
-
-  /**
-   * Delay requested by Retry-After (seconds or HTTP date), the body (bodyRetryDelay), or
-   * X-RateLimit-Reset (epoch).
-   */
-  private async serverDelay(
-    response: HttpResponse
-  ): Promise<number | undefined> {
-    const serverNow = response.serverDate ?? this.now()
-    const retryAfter = header(response, 'retry-after')
-    if (retryAfter !== undefined) {
-      if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000
-      const at = Date.parse(retryAfter)
-      if (!Number.isNaN(at)) return Math.max(0, at - serverNow)
-    }
-    const fromBody = await this.options.bodyRetryDelay?.(response)
-    if (fromBody !== undefined) return fromBody
-    const reset = header(response, 'x-ratelimit-reset')
-    if (reset !== undefined && /^\d+$/.test(reset)) {
-      // Documented as Unix seconds; the Managed docs say microseconds. Go by magnitude.
-      let value = Number(reset)
-      if (value > 1e14)
-        value = value / 1000 // microseconds → ms
-      else if (value < 1e11) value = value * 1000 // seconds → ms
-      return Math.max(0, Math.min(value - serverNow, 60_000))
-    }
-    return undefined
   }
 
   /**
@@ -567,19 +503,6 @@ export class Http {
       )
       req.end(body)
     })
-  }
-}
-
-function header(response: HttpResponse, name: string): string | undefined {
-  const value = response.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-function safeHost(location: string, base: URL): string {
-  try {
-    return new URL(location, base).host
-  } catch {
-    return 'an invalid location'
   }
 }
 

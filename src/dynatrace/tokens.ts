@@ -1,6 +1,6 @@
 import { formatDuration } from '../duration.js'
-import { AmbiguousRequestError, ActionError, errorMessage } from '../errors.js'
-import { attempts, parseJson, type HttpResponse } from '../http.js'
+import { AmbiguousRequestError, ActionError } from '../errors.js'
+import { parseJson, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import { DynatraceApi, type Operation } from './client.js'
 
@@ -141,7 +141,7 @@ export function checkCreatedToken(
  * date-time without an offset as the runner's local time (ECMA-262, Date Time String
  * Format), which would move it by the runner's offset, up to 14 hours.
  */
-function withOffset(value: string): string {
+export function withOffset(value: string): string {
   return /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`
 }
 
@@ -151,9 +151,6 @@ export function reportedExpiry(value: unknown): string | undefined {
   const utc = withOffset(value)
   return Number.isNaN(Date.parse(utc)) ? undefined : utc
 }
-
-/** A listed token's expiry in ms (UTC if it names no offset), NaN when unreadable. */
-const listedExpiry = (value: string): number => Date.parse(withOffset(value))
 
 /**
  * Record an expiry field of an answer, when the answer has one, and take it as the
@@ -306,38 +303,6 @@ export interface ListedToken {
   expirationDate: unknown
 }
 
-/**
- * Tokens a create whose answer was lost may have made. Every run asks for an expiry
- * with random milliseconds, so name + exact expiry identifies this run's token even
- * when other jobs (a matrix) use the same name. If Dynatrace reported expiry only to
- * the second, a same-named token expiring in the same second cannot be told apart:
- * it is `unsure`, and is left alone rather than risk deleting another job's token.
- */
-export function findOrphans(
-  tokens: ListedToken[],
-  name: string,
-  expirationDate: string
-): { exact: ListedToken[]; unsure: ListedToken[] } {
-  const wanted = Date.parse(expirationDate)
-  const sameName = tokens.filter(
-    (t) => t.name === name && typeof t.expirationDate === 'string'
-  )
-  const exact = sameName.filter(
-    (t) => listedExpiry(t.expirationDate as string) === wanted
-  )
-  const unsure =
-    exact.length > 0
-      ? []
-      : sameName.filter((t) => {
-          const at = listedExpiry(t.expirationDate as string)
-          return (
-            at % 1000 === 0 &&
-            Math.floor(at / 1000) === Math.floor(wanted / 1000)
-          )
-        })
-  return { exact, unsure }
-}
-
 /** What a create whose answer was lost asked for. */
 export interface LostCreate {
   /** "token" or "platform token", for messages. */
@@ -349,9 +314,6 @@ export interface LostCreate {
   /** What to grant so the action can look by itself (empty when nothing helps). */
   readHint: string
 }
-
-/** Attempts at a create, counting those whose answer was lost. */
-export const MAX_CREATE_ATTEMPTS = 3
 
 /** What sets a kind of token apart, for the routines both kinds share. */
 export interface TokenKind {
@@ -398,7 +360,7 @@ export abstract class TokenApi<R extends TokenRequest> extends DynatraceApi {
   /**
    * Create a token, mask it, and read back what it really is. On an answer that was
    * lost or cannot be trusted, find and delete what the request may have created (its
-   * secret was never seen) and try again, up to MAX_CREATE_ATTEMPTS. The caller checks
+   * secret was never seen) and try again, up to MAX_CREATE_ATTEMPTS (recovery.ts). The caller checks
    * the token against what was asked (tokenProblems) once it has saved it for
    * revocation, and revokes it through the same path as any later failure.
    */
@@ -418,7 +380,21 @@ export abstract class TokenApi<R extends TokenRequest> extends DynatraceApi {
         }
       } catch (error) {
         if (!(error instanceof AmbiguousRequestError)) throw error
-        await this.recover(req, error, attempt)
+        // Loaded on demand: only a create whose answer was lost or unusable needs it.
+        const { recoverLostCreate } = await import('./recovery.js')
+        await recoverLostCreate({
+          log: this.log,
+          error,
+          attempt,
+          lost: {
+            ...this.kind.lost,
+            name: req.name,
+            expirationDate: req.expirationDate
+          },
+          endpointInput: this.endpointInput,
+          list: () => this.findLost(req),
+          remove: (id) => this.delete(id)
+        })
         this.log.info('Trying again.')
         continue
       }
@@ -472,76 +448,5 @@ export abstract class TokenApi<R extends TokenRequest> extends DynatraceApi {
     token.scopesVerified = true
     delete token.scopesUnverified
     noteExpiry(token, read, 'expirationDate')
-  }
-
-  /** Clean up after a create whose answer was lost; throws when it must not be sent again. */
-  private async recover(
-    req: R,
-    error: AmbiguousRequestError,
-    attempt: number
-  ): Promise<void> {
-    // The token may exist without us holding its secret: find and delete it.
-    await cleanUpLostCreate(
-      this.log,
-      error,
-      { ...this.kind.lost, name: req.name, expirationDate: req.expirationDate },
-      () => this.findLost(req),
-      (id) => this.delete(id)
-    )
-    if (error instanceof UntrustedAnswerError) {
-      // Not a network accident: asking again would most likely get the same answer.
-      throw new ActionError(
-        `${error.message} Nothing it created is left valid. Check that ${this.endpointInput} points at Dynatrace, not at a proxy that rewrites answers, and try again.`
-      )
-    }
-    if (attempt >= MAX_CREATE_ATTEMPTS) {
-      throw new ActionError(
-        `${error.message} Gave up after ${attempts(attempt)}; nothing they created is left valid.`
-      )
-    }
-  }
-}
-
-/**
- * After a create whose answer was lost (or unreadable): find what it created and
- * delete it, because its secret was never seen. Fails naming the token and its expiry
- * whenever it cannot make sure nothing is left valid.
- */
-export async function cleanUpLostCreate(
-  log: Logger,
-  cause: Error,
-  lost: LostCreate,
-  list: () => Promise<ListedToken[]>,
-  remove: (id: string) => Promise<unknown>
-): Promise<void> {
-  const untrusted = cause instanceof UntrustedAnswerError
-  let listed: ListedToken[]
-  try {
-    listed = await list()
-  } catch (error) {
-    throw new ActionError(
-      `${cause.message} It could not be checked whether a ${lost.noun} named "${lost.name}" was created (${errorMessage(error)}); if it exists it expires at ${lost.expirationDate}, and you can delete it ${lost.deleteHint}.${lost.readHint}`
-    )
-  }
-  const { exact, unsure } = findOrphans(listed, lost.name, lost.expirationDate)
-  if (unsure.length > 0) {
-    log.warning(
-      `${lost.noun.charAt(0).toUpperCase()}${lost.noun.slice(1)}(s) ${unsure.map((t) => t.id).join(', ')} named "${lost.name}" expire in the same second as the one the lost request asked for, and Dynatrace reports expiry only to the second, so the action cannot tell whether one is this run's. They were left alone; they expire at ${lost.expirationDate}.`
-    )
-  }
-  for (const orphan of exact) {
-    log.info(
-      `Deleting ${lost.noun} ${orphan.id}, created by the request whose answer was ${untrusted ? 'not usable' : 'lost'}.`
-    )
-    try {
-      await remove(orphan.id)
-    } catch (error) {
-      throw new ActionError(
-        `${cause.message} The ${lost.noun} ${orphan.id} it created could not be deleted (${errorMessage(error)}); it expires at ${lost.expirationDate}, and you can delete it ${lost.deleteHint}.`
-      )
-    }
-  }
-  if (exact.length === 0 && unsure.length === 0) {
-    log.info(`No ${lost.noun} was created by the failed request.`)
   }
 }
