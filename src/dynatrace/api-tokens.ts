@@ -1,6 +1,7 @@
 import { ActionError } from '../errors.js'
 import { parseJson, type HttpResponse } from '../http.js'
-import type { Operation, Pages } from './client.js'
+import type { Operation } from './client.js'
+import type { Pages } from './pages.js'
 import {
   CLASSIC_TOKEN_ID,
   TokenApi,

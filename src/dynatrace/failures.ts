@@ -1,13 +1,25 @@
+import { formatDuration } from '../duration.js'
 import { ActionError } from '../errors.js'
 import { parseJson, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import type { ClassicTokenRequest } from './api-tokens.js'
 import { explainError, missingAccess } from './errors.js'
 import type { BearerRequest } from './sso.js'
+import {
+  EXPIRY_TOLERANCE_MS,
+  MAX_CLOCK_AHEAD_MS,
+  SECRET_LENGTH,
+  TOKEN_FORMAT,
+  type AskedFor,
+  type MintedToken,
+  type TokenProblem,
+  type TokenType,
+  type UntrustedProblem
+} from './tokens.js'
 
 /**
- * What a refused request means for the user, for the requests every classic mint makes
- * (the SSO bearer, the classic token create): what failed, why, what to do.
+ * What a failure means for the user, for what every classic mint does (the SSO bearer,
+ * the classic token create and its checks): what failed, why, what to do.
  *
  * Loaded on demand (`await import('./failures.js')`) by sso.ts and api-tokens.ts when
  * an answer is a refusal: code only a failure needs is loaded when it fails, so a
@@ -117,4 +129,89 @@ export function classicCreateRefusal(
         `Could not create the classic API token on environment ${env}: HTTP ${response.status}: ${detail}. Try again later if Dynatrace is unavailable.`
       )
   }
+}
+
+/** How a token of this type looks, for messages. */
+function describeShape(type: TokenType): string {
+  const {
+    prefix,
+    publicLength: [min, max]
+  } = TOKEN_FORMAT[type]
+  const length = min === max ? `${min}` : `${min}–${max}`
+  return `${prefix}.<${length} characters>.<${SECRET_LENGTH} characters>, upper-case letters and digits`
+}
+
+/** Why a 2xx create answer cannot be trusted (checkCreatedToken); `id` is the token's own. */
+export function untrustedAnswer(
+  type: TokenType,
+  problem: UntrustedProblem,
+  id?: string
+): string {
+  const noun = type === 'classic' ? 'classic API token' : 'platform token'
+  const what =
+    type === 'classic' ? 'Dynatrace answered' : 'Account Management answered'
+  switch (problem) {
+    case 'no-token':
+      return `Could not create the ${noun}: ${what} without a token, so a token may exist that the action never saw.`
+    case 'not-a-token':
+      return `Could not create the ${noun}: ${what} with a token that does not have the shape of a Dynatrace ${type} token (${describeShape(type)}; value hidden), so it is not handed on.`
+    case 'not-its-id':
+      return `Could not create the ${noun}: ${what} with a token ID that is not the token's own (${id}; the reported one is hidden), so it is not handed on and nothing is revoked by the reported ID, which may be another job's token.`
+  }
+}
+
+/**
+ * Dynatrace's clock and the runner's are more than a minute apart (checkedServerNow):
+ * fails when Dynatrace's is ahead by more than MAX_CLOCK_AHEAD_MS, else warns.
+ */
+export function clocksApart(
+  log: Logger,
+  serverNow: number,
+  runnerNow: number
+): void {
+  const ahead = serverNow - runnerNow
+  const clocks = `Dynatrace's clock (from the Date header of its answers) reads ${new Date(serverNow).toISOString()}, the runner's ${new Date(runnerNow).toISOString()}`
+  if (ahead > MAX_CLOCK_AHEAD_MS) {
+    throw new ActionError(
+      `${clocks}: Dynatrace's is ${formatDuration(ahead / 1000)} ahead, more than the ${formatDuration(MAX_CLOCK_AHEAD_MS / 1000)} the action accepts, and a token's expiry computed from it would outlive token-lifetime. No token was created. Check the runner's clock (NTP), and that sso-url and environment-url point at Dynatrace, not at a proxy that rewrites the Date header.`
+    )
+  }
+  log.warning(
+    `${clocks}: they differ by ${formatDuration(Math.abs(ahead) / 1000)}. The token's expiry is computed on Dynatrace's clock; check the runner's clock (NTP).`
+  )
+}
+
+/** Why the created token is not handed on (tokenProblems), one sentence per problem. */
+export function tokenProblemMessages(
+  token: MintedToken,
+  asked: AskedFor,
+  problems: TokenProblem[]
+): string[] {
+  const lifetime = formatDuration(asked.lifetimeSeconds)
+  const message = (problem: TokenProblem): string => {
+    switch (problem.kind) {
+      case 'scopes-missing':
+        return `Dynatrace created token ${token.id} without scope(s) ${problem.missing.join(', ')} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
+      case 'scopes-added': {
+        const { added, unreadable, outside } = problem
+        const names = [
+          ...(added.length > 0 ? [`scope(s) ${added.join(', ')}`] : []),
+          ...(unreadable > 0
+            ? [
+                `${unreadable} entr${unreadable === 1 ? 'y' : 'ies'} that are not scope names`
+              ]
+            : [])
+        ].join(' and ')
+        return `Dynatrace created token ${token.id} with ${names} that token-scopes did not ask for${outside.length > 0 ? ` (${outside.join(', ')} not even in allowed-scopes)` : ''}, so the token is not handed on: it could do more than asked. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers.`
+      }
+      case 'never-expires':
+        return `Dynatrace reports that token ${token.id} never expires, although the action asked for an expiry of ${asked.expirationDate} (token-lifetime ${lifetime}), so the token is not handed on.`
+      case 'expiry-unreadable':
+        return `Dynatrace reported an expiry for token ${token.id} that is not an ISO 8601 timestamp (value hidden), so it cannot be checked against token-lifetime (${lifetime}) and the token is not handed on.`
+      case 'expires-late':
+        return `Dynatrace reports that token ${token.id} expires at ${problem.expiry}, later than token-lifetime (${lifetime}) allows: the action asked for ${asked.expirationDate}, judged on Dynatrace's clock and the runner's, with ${formatDuration(EXPIRY_TOLERANCE_MS / 1000)} for rounding. The token is not handed on. Check that environment-url${token.type === 'platform' ? ' and account-api-url point' : ' points'} at Dynatrace, not at a proxy that rewrites answers.`
+    }
+  }
+  // One message per kind is enough (a create answer and a read-back may agree).
+  return [...new Set(problems.map(message))]
 }

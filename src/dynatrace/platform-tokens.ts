@@ -1,7 +1,8 @@
 import { ActionError, errorMessage } from '../errors.js'
 import type { HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
-import { type ApiOptions, type Operation, type Pages } from './client.js'
+import type { ApiOptions, Operation } from './client.js'
+import type { Pages } from './pages.js'
 import {
   PLATFORM_TOKEN_ID,
   TokenApi,

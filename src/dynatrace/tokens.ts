@@ -1,4 +1,3 @@
-import { formatDuration } from '../duration.js'
 import { AmbiguousRequestError, ActionError } from '../errors.js'
 import { parseJson, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
@@ -36,7 +35,7 @@ export interface MintedToken {
  * whole token keeps a `true`, an `abc` or a `$(…)` from being handed on, and keeps
  * masking from hiding ordinary words in the log.
  */
-const TOKEN_FORMAT: Record<
+export const TOKEN_FORMAT: Record<
   TokenType,
   { prefix: string; publicLength: readonly [number, number] }
 > = {
@@ -47,7 +46,7 @@ const TOKEN_FORMAT: Record<
   // make a value a token, so the public portion may be of any length up to 64.
   platform: { prefix: 'dt0s16', publicLength: [1, 64] }
 }
-const SECRET_LENGTH = 64
+export const SECRET_LENGTH = 64
 
 function tokenShape(type: TokenType): RegExp {
   const {
@@ -62,16 +61,6 @@ function tokenShape(type: TokenType): RegExp {
 const TOKEN_SHAPE: Record<TokenType, RegExp> = {
   classic: tokenShape('classic'),
   platform: tokenShape('platform')
-}
-
-/** How a token of this type looks, for messages. */
-function describeShape(type: TokenType): string {
-  const {
-    prefix,
-    publicLength: [min, max]
-  } = TOKEN_FORMAT[type]
-  const length = min === max ? `${min}` : `${min}–${max}`
-  return `${prefix}.<${length} characters>.<${SECRET_LENGTH} characters>, upper-case letters and digits`
 }
 
 /**
@@ -102,38 +91,38 @@ export class UntrustedAnswerError extends AmbiguousRequestError {
  * shape, and the ID the answer reports (if any) must be the token's own public part,
  * so that revoking by that ID revokes this token and no other. Returns the ID.
  */
-export function checkCreatedToken(
+export async function checkCreatedToken(
   log: Logger,
   type: TokenType,
   token: unknown,
   reportedId: unknown
-): { id: string; secret: string } {
+): Promise<{ id: string; secret: string }> {
   const shaped = typeof token === 'string' && TOKEN_SHAPE[type].test(token)
   // Masked the moment it exists. A value of the wrong shape is never printed nor handed
   // on; it is masked only when long enough that masking cannot hide ordinary words.
   if (shaped || (typeof token === 'string' && token.trim().length >= 32)) {
     log.addSecret(token)
   }
-  const noun = type === 'classic' ? 'classic API token' : 'platform token'
-  const what =
-    type === 'classic' ? 'Dynatrace answered' : 'Account Management answered'
-  if (typeof token !== 'string' || token === '') {
-    throw new UntrustedAnswerError(
-      `Could not create the ${noun}: ${what} without a token, so a token may exist that the action never saw.`
-    )
-  }
-  if (!shaped) {
-    throw new UntrustedAnswerError(
-      `Could not create the ${noun}: ${what} with a token that does not have the shape of a Dynatrace ${type} token (${describeShape(type)}; value hidden), so it is not handed on.`
-    )
-  }
+  if (typeof token !== 'string' || token === '')
+    throw await untrusted(type, 'no-token')
+  if (!shaped) throw await untrusted(type, 'not-a-token')
   const id = token.split('.').slice(0, 2).join('.')
-  if (reportedId !== undefined && reportedId !== null && reportedId !== id) {
-    throw new UntrustedAnswerError(
-      `Could not create the ${noun}: ${what} with a token ID that is not the token's own (${id}; the reported one is hidden), so it is not handed on and nothing is revoked by the reported ID, which may be another job's token.`
-    )
-  }
+  if (reportedId !== undefined && reportedId !== null && reportedId !== id)
+    throw await untrusted(type, 'not-its-id', id)
   return { id, secret: token }
+}
+
+/** What is wrong with a 2xx create answer (UntrustedAnswerError). */
+export type UntrustedProblem = 'no-token' | 'not-a-token' | 'not-its-id'
+
+/** The error for an answer that cannot be trusted, worded by failures.ts (loaded on demand). */
+async function untrusted(
+  type: TokenType,
+  problem: UntrustedProblem,
+  id?: string
+): Promise<UntrustedAnswerError> {
+  const { untrustedAnswer } = await import('./failures.js')
+  return new UntrustedAnswerError(untrustedAnswer(type, problem, id))
 }
 
 /**
@@ -187,7 +176,7 @@ export function reportedScopes(values: unknown[]): {
  */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 /** Clocks further apart than this (either way) are worth a warning. */
-const CLOCK_WARNING_MS = 60_000
+export const CLOCK_WARNING_MS = 60_000
 /**
  * How much later than requested Dynatrace may report a token's expiry (rounding)
  * before the token counts as living longer than asked.
@@ -199,22 +188,16 @@ export const EXPIRY_TOLERANCE_MS = 60_000
  * fails when it is ahead by more than MAX_CLOCK_AHEAD_MS, warns when the clocks are
  * more than a minute apart. A clock behind only shortens the token, so it is allowed.
  */
-export function checkedServerNow(
+export async function checkedServerNow(
   log: Logger,
   serverNow: number,
   runnerNow: number
-): number {
+): Promise<number> {
   const ahead = serverNow - runnerNow
-  const clocks = `Dynatrace's clock (from the Date header of its answers) reads ${new Date(serverNow).toISOString()}, the runner's ${new Date(runnerNow).toISOString()}`
-  if (ahead > MAX_CLOCK_AHEAD_MS) {
-    throw new ActionError(
-      `${clocks}: Dynatrace's is ${formatDuration(ahead / 1000)} ahead, more than the ${formatDuration(MAX_CLOCK_AHEAD_MS / 1000)} the action accepts, and a token's expiry computed from it would outlive token-lifetime. No token was created. Check the runner's clock (NTP), and that sso-url and environment-url point at Dynatrace, not at a proxy that rewrites the Date header.`
-    )
-  }
-  if (Math.abs(ahead) > CLOCK_WARNING_MS) {
-    log.warning(
-      `${clocks}: they differ by ${formatDuration(Math.abs(ahead) / 1000)}. The token's expiry is computed on Dynatrace's clock; check the runner's clock (NTP).`
-    )
+  if (ahead > MAX_CLOCK_AHEAD_MS || Math.abs(ahead) > CLOCK_WARNING_MS) {
+    // Throws when Dynatrace's clock is too far ahead, else warns (failures.ts).
+    const { clocksApart } = await import('./failures.js')
+    clocksApart(log, serverNow, runnerNow)
   }
   return serverNow
 }
@@ -231,22 +214,37 @@ export interface AskedFor {
   runnerNow: number
 }
 
+/** How a created token differs from what was asked (tokenProblems). */
+export type TokenProblem =
+  | { kind: 'scopes-missing'; missing: string[] }
+  | {
+      kind: 'scopes-added'
+      added: string[]
+      /** Read-back entries that are not scope names at all. */
+      unreadable: number
+      /** Added scopes not even in allowed-scopes. */
+      outside: string[]
+    }
+  | { kind: 'never-expires' }
+  | { kind: 'expiry-unreadable' }
+  | { kind: 'expires-late'; expiry: string }
+
 /**
  * Why the created token must not be handed on, if it differs from what was asked:
  * scopes missing or added (read back, where the API allows), or an expiry later than
  * token-lifetime allows, on Dynatrace's clock and on the runner's. Empty when it is
  * the token asked for. Server text in the messages is limited to well-formed scope
- * names and ISO 8601 timestamps.
+ * names and ISO 8601 timestamps. The messages (failures.ts) are loaded only when there
+ * is a problem.
  */
-export function tokenProblems(token: MintedToken, asked: AskedFor): string[] {
-  const problems: string[] = []
+export async function tokenProblems(
+  token: MintedToken,
+  asked: AskedFor
+): Promise<string[]> {
+  const problems: TokenProblem[] = []
   if (token.scopesVerified) {
     const missing = asked.scopes.filter((s) => !token.scopes.includes(s))
-    if (missing.length > 0) {
-      problems.push(
-        `Dynatrace created token ${token.id} without scope(s) ${missing.join(', ')} (it drops scopes it does not accept), so the token is not handed on. Check the names in token-scopes against the scopes your environment offers.`
-      )
-    }
+    if (missing.length > 0) problems.push({ kind: 'scopes-missing', missing })
     const added = token.scopes.filter((s) => !asked.scopes.includes(s))
     const unreadable = token.unreadableScopes ?? 0
     if (added.length > 0 || unreadable > 0) {
@@ -254,46 +252,26 @@ export function tokenProblems(token: MintedToken, asked: AskedFor): string[] {
         asked.allowedScopes.length > 0
           ? added.filter((s) => !asked.allowedScopes.includes(s))
           : []
-      const names = [
-        ...(added.length > 0 ? [`scope(s) ${added.join(', ')}`] : []),
-        ...(unreadable > 0
-          ? [
-              `${unreadable} entr${unreadable === 1 ? 'y' : 'ies'} that are not scope names`
-            ]
-          : [])
-      ].join(' and ')
-      problems.push(
-        `Dynatrace created token ${token.id} with ${names} that token-scopes did not ask for${outside.length > 0 ? ` (${outside.join(', ')} not even in allowed-scopes)` : ''}, so the token is not handed on: it could do more than asked. Check that environment-url points at Dynatrace, not at a proxy that rewrites answers.`
-      )
+      problems.push({ kind: 'scopes-added', added, unreadable, outside })
     }
   }
-  const lifetime = formatDuration(asked.lifetimeSeconds)
   const latest = Math.min(
     Date.parse(asked.expirationDate),
     asked.runnerNow + asked.lifetimeSeconds * 1000 + MAX_CLOCK_AHEAD_MS
   )
   for (const value of token.reportedExpiries) {
     if (value === null) {
-      problems.push(
-        `Dynatrace reports that token ${token.id} never expires, although the action asked for an expiry of ${asked.expirationDate} (token-lifetime ${lifetime}), so the token is not handed on.`
-      )
+      problems.push({ kind: 'never-expires' })
       continue
     }
     const expiry = reportedExpiry(value)
-    if (expiry === undefined) {
-      problems.push(
-        `Dynatrace reported an expiry for token ${token.id} that is not an ISO 8601 timestamp (value hidden), so it cannot be checked against token-lifetime (${lifetime}) and the token is not handed on.`
-      )
-      continue
-    }
-    if (Date.parse(expiry) > latest + EXPIRY_TOLERANCE_MS) {
-      problems.push(
-        `Dynatrace reports that token ${token.id} expires at ${expiry}, later than token-lifetime (${lifetime}) allows: the action asked for ${asked.expirationDate}, judged on Dynatrace's clock and the runner's, with ${formatDuration(EXPIRY_TOLERANCE_MS / 1000)} for rounding. The token is not handed on. Check that environment-url${token.type === 'platform' ? ' and account-api-url point' : ' points'} at Dynatrace, not at a proxy that rewrites answers.`
-      )
-    }
+    if (expiry === undefined) problems.push({ kind: 'expiry-unreadable' })
+    else if (Date.parse(expiry) > latest + EXPIRY_TOLERANCE_MS)
+      problems.push({ kind: 'expires-late', expiry })
   }
-  // One message per kind is enough (a create answer and a read-back may agree).
-  return [...new Set(problems)]
+  if (problems.length === 0) return []
+  const { tokenProblemMessages } = await import('./failures.js')
+  return tokenProblemMessages(token, asked, problems)
 }
 
 /** A token as a list endpoint reports it. */
@@ -376,7 +354,8 @@ export abstract class TokenApi<R extends TokenRequest> extends DynatraceApi {
       try {
         response = await this.send(this.createOperation(req))
         if (response.status === 201 || response.status === 200) {
-          return this.readCreated(req, response)
+          // Awaited here, so an untrusted answer is caught below.
+          return await this.readCreated(req, response)
         }
       } catch (error) {
         if (!(error instanceof AmbiguousRequestError)) throw error
@@ -409,10 +388,13 @@ export abstract class TokenApi<R extends TokenRequest> extends DynatraceApi {
    * be used: it is handled like a lost answer (UntrustedAnswerError), cleaned up by
    * name and expiry, never by the reported ID, which may be another job's token.
    */
-  private readCreated(req: R, response: HttpResponse): MintedToken {
+  private async readCreated(
+    req: R,
+    response: HttpResponse
+  ): Promise<MintedToken> {
     const body = parseJson(response.text) as Record<string, unknown> | undefined
     const { type, idField } = this.kind
-    const { id, secret } = checkCreatedToken(
+    const { id, secret } = await checkCreatedToken(
       this.log,
       type,
       body?.token,

@@ -193,7 +193,7 @@ async function mintToken(
   })
   try {
     // The token handed on must be the token asked for.
-    const problems = tokenProblems(token, asked)
+    const problems = await tokenProblems(token, asked)
     if (problems.length > 0) throw new ActionError(problems.join(' '))
     handOff(inputs, token, bearer)
   } catch (error) {
@@ -225,7 +225,7 @@ async function createToken(
   // Expiry on Dynatrace's clock (the SSO response's Date header), which must not run
   // far ahead of the runner's: a forged Date header must not lengthen the token's life.
   const runnerNow = Date.now()
-  const now = checkedServerNow(log, http.serverNow(), runnerNow)
+  const now = await checkedServerNow(log, http.serverNow(), runnerNow)
   // The milliseconds are random: with the name, they identify this run's token if a
   // create's answer is lost (jobs of a matrix share the default name).
   const expirationDate = new Date(
