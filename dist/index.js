@@ -2,11 +2,11 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-RJSD3Q3Y.js");
+  const { run: main } = await import("./chunks/main-SSSWI5RS.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/post-MBVFDK53.js");
+  const { post: revokeInPost } = await import("./chunks/post-DMXRVUX3.js");
   await revokeInPost();
 }
 export {

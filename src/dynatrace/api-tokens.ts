@@ -18,16 +18,6 @@ import {
  */
 export const API_TOKENS_PATH = '/platform/classic/environment-api/v2/apiTokens'
 
-/**
- * Why a DELETE of a classic token can answer 400 (the bearer is never the token being
- * deleted): in Phase 3 of the classic token retirement, which an environment enters for
- * good, Dynatrace disables classic token creation, and whether deleting or looking up an
- * existing one still works is not documented
- * (https://docs.dynatrace.com/docs/platform/upgrade/best-practices/stage-11-api-tokens/upgrade-api-endpoints).
- */
-const PHASE_3_HINT =
-  'The environment may be in Phase 3 of the classic access token retirement, where Dynatrace may no longer delete classic tokens; the token expires by itself. Move this pipeline to token-type: platform (README, "Moving to platform tokens").'
-
 export interface ClassicTokenRequest {
   /** The environment's platform URL (the client's base URL), for messages. */
   platformUrl: string
@@ -100,15 +90,9 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
     })
     if (response.status === 204 || response.status === 200) return 'revoked'
     if (response.status === 404) return 'already-gone'
-    const detail = await this.explain(response)
-    const hint =
-      response.status === 400
-        ? ` ${PHASE_3_HINT}`
-        : await this.accessHint(
-            response,
-            'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.'
-          )
-    throw new ActionError(`HTTP ${response.status}: ${detail}.${hint}`)
+    // Loaded on demand: only a failed delete needs the wording.
+    const { classicDeleteFailure } = await import('./failures.js')
+    throw classicDeleteFailure(this.log, response)
   }
 
   /**
@@ -157,20 +141,9 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
     req: ClassicTokenRequest,
     response: HttpResponse
   ): Promise<'retry' | ActionError> {
-    if (
-      response.status === 403 &&
-      req.retryForbiddenUntil !== undefined &&
-      this.http.serverNow() + 2000 < req.retryForbiddenUntil
-    ) {
-      this.log.info(
-        'HTTP 403 creating the token; IAM changes may still be applying, retrying in 2 s.'
-      )
-      await new Promise<void>((resolve) => setTimeout(resolve, 2000))
-      return 'retry'
-    }
-    // Loaded on demand: only a refused create needs the explanations.
-    const { classicCreateRefusal } = await import('./failures.js')
-    return classicCreateRefusal(this.log, response, req)
+    // Loaded on demand: only a refused create needs it.
+    const { classicCreateRefused } = await import('./failures.js')
+    return classicCreateRefused(this.log, this.http, response, req)
   }
 
   /** Every token's ID, name and expiry; throws the reason when the list cannot be had. */
@@ -198,40 +171,26 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
 
   /** Read back the token's scopes and expiry, for the caller to check. */
   protected async readBack(token: MintedToken): Promise<void> {
-    let response: HttpResponse
+    let read: { response: HttpResponse } | { error: unknown }
     try {
-      response = await this.send({
-        method: 'GET',
-        path: `${API_TOKENS_PATH}/${encodeURIComponent(token.id)}`,
-        what: 'read back the new token to verify its scopes'
-      })
+      read = {
+        response: await this.send({
+          method: 'GET',
+          path: `${API_TOKENS_PATH}/${encodeURIComponent(token.id)}`,
+          what: 'read back the new token to verify its scopes'
+        })
+      }
     } catch (error) {
-      this.log.warning(
-        `The scopes of token ${token.id} were not verified: ${error instanceof Error ? error.message : String(error)}`
-      )
-      token.scopesUnverified =
-        'reading the token back failed (the warning in the log says why).'
-      return
+      read = { error }
     }
-    if (
-      response.status === 401 ||
-      response.status === 403 ||
-      response.status === 400
-    ) {
-      this.log.warning(
-        `The scopes of token ${token.id} were not verified (HTTP ${response.status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
-      )
-      token.scopesUnverified = `the OAuth client may not read tokens back (HTTP ${response.status}); grant it environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
-      return
+    if ('response' in read && read.response.status === 200) {
+      const body = parseJson(read.response.text) as
+        Record<string, unknown> | undefined
+      if (Array.isArray(body?.scopes))
+        return this.verified(token, body.scopes as unknown[], body)
     }
-    const body = parseJson(response.text) as Record<string, unknown> | undefined
-    if (response.status !== 200 || !Array.isArray(body?.scopes)) {
-      this.log.warning(
-        `The scopes of token ${token.id} were not verified (HTTP ${response.status}).`
-      )
-      token.scopesUnverified = `reading the token back answered HTTP ${response.status} without a list of scopes.`
-      return
-    }
-    this.verified(token, body.scopes as unknown[], body)
+    // Loaded on demand: only a failed read-back needs the wording.
+    const { classicReadBackFailed } = await import('./failures.js')
+    classicReadBackFailed(this.log, token, read)
   }
 }

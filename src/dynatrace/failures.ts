@@ -1,6 +1,6 @@
 import { formatDuration } from '../duration.js'
 import { ActionError } from '../errors.js'
-import { parseJson, type HttpResponse } from '../http.js'
+import { parseJson, type Http, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
 import type { ClassicTokenRequest } from './api-tokens.js'
 import { explainError, missingAccess } from './errors.js'
@@ -18,12 +18,13 @@ import {
 } from './tokens.js'
 
 /**
- * What a failure means for the user, for what every classic mint does (the SSO bearer,
- * the classic token create and its checks): what failed, why, what to do.
+ * What a failure means for the user, for what a classic mint and its post step do (the
+ * SSO bearer; the classic token's create, checks, read-back and delete): what failed,
+ * why, what to do.
  *
- * Loaded on demand (`await import('./failures.js')`) by sso.ts and api-tokens.ts when
- * an answer is a refusal: code only a failure needs is loaded when it fails, so a
- * successful run does not pay for it at start-up (paid on every deploy job).
+ * Loaded on demand (`await import('./failures.js')`) by sso.ts, tokens.ts and
+ * api-tokens.ts when something failed: code only a failure needs is loaded when it
+ * fails, so a successful run does not pay for it at start-up (paid on every deploy job).
  */
 
 const SECRETS_HINT =
@@ -87,6 +88,16 @@ function ssoAdvice(status: number): string {
     return 'Dynatrace SSO is unavailable; try again later (max-retries and timeout-seconds bound the retries).'
   return 'Check sso-url, or try again later if Dynatrace is unavailable.'
 }
+
+/**
+ * Why a DELETE of a classic token can answer 400 (the bearer is never the token being
+ * deleted): in Phase 3 of the classic token retirement, which an environment enters for
+ * good, Dynatrace disables classic token creation, and whether deleting or looking up an
+ * existing one still works is not documented
+ * (https://docs.dynatrace.com/docs/platform/upgrade/best-practices/stage-11-api-tokens/upgrade-api-endpoints).
+ */
+const PHASE_3_HINT =
+  'The environment may be in Phase 3 of the classic access token retirement, where Dynatrace may no longer delete classic tokens; the token expires by itself. Move this pipeline to token-type: platform (README, "Moving to platform tokens").'
 
 /** Dynatrace's answer when classic token creation is retired on an environment. */
 const RETIRED = /only available in Account Management/i
@@ -214,4 +225,75 @@ export function tokenProblemMessages(
   }
   // One message per kind is enough (a create answer and a read-back may agree).
   return [...new Set(problems.map(message))]
+}
+
+/** A refused classic create: a 403 is retried while IAM changes apply, anything else fails. */
+export async function classicCreateRefused(
+  log: Logger,
+  http: Http,
+  response: HttpResponse,
+  req: ClassicTokenRequest
+): Promise<'retry' | ActionError> {
+  if (
+    response.status === 403 &&
+    req.retryForbiddenUntil !== undefined &&
+    http.serverNow() + 2000 < req.retryForbiddenUntil
+  ) {
+    log.info(
+      'HTTP 403 creating the token; IAM changes may still be applying, retrying in 2 s.'
+    )
+    await new Promise<void>((resolve) => setTimeout(resolve, 2000))
+    return 'retry'
+  }
+  return classicCreateRefusal(log, response, req)
+}
+
+/** Why a classic token could not be deleted (not 2xx, not 404). */
+export function classicDeleteFailure(
+  log: Logger,
+  response: HttpResponse
+): ActionError {
+  const detail = explainError(log, response)
+  const hint =
+    response.status === 400
+      ? PHASE_3_HINT
+      : response.status === 401 || response.status === 403
+        ? (missingAccess(log, response) ??
+          'The OAuth client needs environment-api:api-tokens:write (or api-tokens:tokens:write) to revoke tokens.')
+        : undefined
+  return new ActionError(
+    `HTTP ${response.status}: ${detail}.${hint === undefined ? '' : ` ${hint}`}`
+  )
+}
+
+/**
+ * The new classic token's scopes could not be read back: a warning, and the reason for
+ * the job summary. Dynatrace drops unknown scopes silently, so the user should know.
+ */
+export function classicReadBackFailed(
+  log: Logger,
+  token: MintedToken,
+  read: { response: HttpResponse } | { error: unknown }
+): void {
+  if ('error' in read) {
+    const { error } = read
+    log.warning(
+      `The scopes of token ${token.id} were not verified: ${error instanceof Error ? error.message : String(error)}`
+    )
+    token.scopesUnverified =
+      'reading the token back failed (the warning in the log says why).'
+    return
+  }
+  const { status } = read.response
+  if (status === 401 || status === 403 || status === 400) {
+    log.warning(
+      `The scopes of token ${token.id} were not verified (HTTP ${status}: the OAuth client may not read tokens). Dynatrace drops unknown scopes silently; grant environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
+    )
+    token.scopesUnverified = `the OAuth client may not read tokens back (HTTP ${status}); grant it environment-api:api-tokens:read (or api-tokens:tokens:read) to verify them.`
+    return
+  }
+  log.warning(
+    `The scopes of token ${token.id} were not verified (HTTP ${status}).`
+  )
+  token.scopesUnverified = `reading the token back answered HTTP ${status} without a list of scopes.`
 }

@@ -176,7 +176,7 @@ export function reportedScopes(values: unknown[]): {
  */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 /** Clocks further apart than this (either way) are worth a warning. */
-export const CLOCK_WARNING_MS = 60_000
+const CLOCK_WARNING_MS = 60_000
 /**
  * How much later than requested Dynatrace may report a token's expiry (rounding)
  * before the token counts as living longer than asked.
