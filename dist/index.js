@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-SSSWI5RS.js");
+  const { run: main } = await import("./chunks/main-674SBAHR.js");
   await main();
 }
 async function post() {
