@@ -169,7 +169,7 @@ test('five concurrent runs converge: every desired pair once, no error, others u
   async function ensureOnce(): Promise<IamResult> {
     const log = new Logger()
     const values = inputs()
-    const parsed = readInputs(log, (name) => values[name] ?? '')
+    const parsed = await readInputs(log, (name) => values[name] ?? '')
     if (parsed.mode !== 'mint' || parsed.auth !== 'client-credentials')
       throw new Error('the inputs are a mint with an OAuth client')
     const { account } = parsed

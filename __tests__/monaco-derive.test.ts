@@ -27,7 +27,7 @@ import {
   SETTINGS_PLATFORM,
   UNSOURCED_CLASSIC_APIS
 } from '../src/monaco/catalogue.js'
-import { checkScope } from '../src/scopes.js'
+import { checkScope } from '../src/scope-check.js'
 import { FIXTURES } from './fixtures/audit/run-audit.js'
 import { findLeaks, runStep, type StepRun } from './support/in-process.js'
 

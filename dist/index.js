@@ -2,11 +2,11 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-674SBAHR.js");
+  const { run: main } = await import("./chunks/main-RNESRZZI.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/post-DMXRVUX3.js");
+  const { post: revokeInPost } = await import("./chunks/post-77OI3M3B.js");
   await revokeInPost();
 }
 export {

@@ -50,7 +50,7 @@ ${lines.join('\n')}
 `
 }
 
-const inputs = readInputs(
+const inputs = await readInputs(
   new Logger(),
   (name) =>
     ({

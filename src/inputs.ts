@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { STAGES } from './endpoints.js'
 import { federationRefusals } from './federation.js'
 import type { Logger } from './log.js'
-import { checkScope, type ScopeKind } from './scopes.js'
+import { isCurrentScope, type ScopeKind } from './scopes.js'
 import {
   MAX_LIFETIME_SECONDS,
   MIN_LIFETIME_SECONDS,
@@ -167,10 +167,10 @@ export type Inputs =
  * one ActionError listing every problem, each naming the input and its bad value
  * (never a secret).
  */
-export function readInputs(
+export async function readInputs(
   log: Logger,
   source: InputSource = core.getInput
-): Inputs {
+): Promise<Inputs> {
   const { reader, secret, context } = startReading(source, log)
   const get = <K extends FieldName>(name: K): FieldValue<K> =>
     // FIELDS[name] is a ContextField<FieldValue<K>>: TypeScript does not relate the two for a generic K.
@@ -178,7 +178,7 @@ export function readInputs(
 
   const identity = readIdentity(reader, context, get)
   const endpoints = readEndpoints(reader, context, get)
-  const token = readToken(reader, context)
+  const token = await readToken(reader, context)
   const policies = reader.read('policies')
   const bindings = reader.read('bindings')
   const situation: Situation = {
@@ -379,14 +379,22 @@ function readEndpoints(
 }
 
 /** token-scopes (checked against the catalogue and allowed-scopes), allowed-scopes, oauth-scopes. */
-function readToken(
+async function readToken(
   reader: InputReader,
   context: FieldContext
-): Pick<Inputs, 'tokenScopes' | 'allowedScopes' | 'oauthScopes'> {
+): Promise<Pick<Inputs, 'tokenScopes' | 'allowedScopes' | 'oauthScopes'>> {
   const tokenScopes = reader.list('token-scopes')
   const allowedScopes = reader.list('allowed-scopes')
-  const checkScopes = (name: string, scopes: string[], kind: ScopeKind) => {
-    for (const scope of scopes) {
+  const checkScopes = async (
+    name: string,
+    scopes: string[],
+    kind: ScopeKind
+  ): Promise<void> => {
+    const unknown = scopes.filter((scope) => !isCurrentScope(scope, kind))
+    if (unknown.length === 0) return
+    // Loaded on demand: only an unknown or retired scope needs the checks and suggestions.
+    const { checkScope } = await import('./scope-check.js')
+    for (const scope of unknown) {
       const problem = checkScope(scope, kind)
       if (!problem) continue
       const text = reader.clean(problem.message, 500)
@@ -396,7 +404,7 @@ function readToken(
   }
   if (mintsOrPlans(context.mode) && context.tokenType !== 'none') {
     const kind = context.tokenType === 'platform' ? 'platform' : 'classic'
-    checkScopes('token-scopes', tokenScopes, kind)
+    await checkScopes('token-scopes', tokenScopes, kind)
     if (allowedScopes.length > 0) {
       for (const scope of tokenScopes.filter((s) => !allowedScopes.includes(s)))
         reader.problem(
@@ -407,7 +415,7 @@ function readToken(
   }
   const oauthScopes = reader.list('oauth-scopes')
   if (usesClientSecret(context))
-    checkScopes('oauth-scopes', oauthScopes, 'oauth')
+    await checkScopes('oauth-scopes', oauthScopes, 'oauth')
   return { tokenScopes, allowedScopes, oauthScopes }
 }
 

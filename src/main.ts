@@ -14,7 +14,7 @@ export async function run(): Promise<void> {
   // What became of a token created before the failure, for the failure summary.
   const notes: string[] = []
   try {
-    const inputs = readInputs(log)
+    const inputs = await readInputs(log)
     for (const warning of inputs.warnings) log.warning(warning)
     await runMode(inputs, log, notes)
   } catch (error) {

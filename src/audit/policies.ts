@@ -12,7 +12,8 @@ import {
   type IamInput,
   type IamProblem
 } from '../iam/parse.js'
-import { RETIRED_SCOPE_PREFIXES, suggest } from '../scopes.js'
+import { suggest } from '../scope-check.js'
+import { RETIRED_SCOPE_PREFIXES } from '../scopes.js'
 import { POLICY_PERMISSIONS, WRITE_ACTIONS } from './scope-data.js'
 import { finding, type Finding } from './findings.js'
 import {

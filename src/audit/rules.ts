@@ -19,10 +19,10 @@ import {
   type ContextField,
   type FieldContext
 } from '../inputs/table.js'
+import { checkScope } from '../scope-check.js'
 import {
   CLASSIC_LEGACY_SCOPES,
   RETIRED_SCOPE_PREFIXES,
-  checkScope,
   lookup,
   type ScopeKind
 } from '../scopes.js'

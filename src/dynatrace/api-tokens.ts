@@ -148,25 +148,9 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
 
   /** Every token's ID, name and expiry; throws the reason when the list cannot be had. */
   protected async findLost(): Promise<ListedToken[]> {
-    const response = await this.send({
-      method: 'GET',
-      path: `${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
-      what: 'look for a token the failed request may have created'
-    })
-    if (response.status !== 200) {
-      throw new Error(`HTTP ${response.status} listing tokens`)
-    }
-    const list = parseJson(response.text) as { apiTokens?: unknown } | undefined
-    if (!Array.isArray(list?.apiTokens)) {
-      throw new Error('the token list could not be read')
-    }
-    return (list.apiTokens as Array<Record<string, unknown>>)
-      .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
-      .map((t) => ({
-        id: t.id as string,
-        name: t.name,
-        expirationDate: t.expirationDate
-      }))
+    // Loaded on demand: only a create whose answer was lost needs the list.
+    const { findLostClassicTokens } = await import('./recovery.js')
+    return findLostClassicTokens((op) => this.send(op))
   }
 
   /** Read back the token's scopes and expiry, for the caller to check. */

@@ -1,7 +1,11 @@
 import { ActionError, AmbiguousRequestError, errorMessage } from '../errors.js'
 import { attempts } from '../http-retry.js'
+import { parseJson, type HttpResponse } from '../http.js'
 import type { Logger } from '../log.js'
+import { API_TOKENS_PATH } from './api-tokens.js'
+import type { Operation } from './client.js'
 import {
+  CLASSIC_TOKEN_ID,
   UntrustedAnswerError,
   withOffset,
   type ListedToken,
@@ -132,4 +136,34 @@ export function findOrphans(
           )
         })
   return { exact, unsure }
+}
+
+/**
+ * Every classic token's ID, name and expiry, newest first, for ClassicTokensApi.findLost
+ * (the Tokens API v2 list:
+ * https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v2/api-tokens/get-all);
+ * throws the reason when the list cannot be had.
+ */
+export async function findLostClassicTokens(
+  send: (op: Operation) => Promise<HttpResponse>
+): Promise<ListedToken[]> {
+  const response = await send({
+    method: 'GET',
+    path: `${API_TOKENS_PATH}?pageSize=10000&fields=%2Bname%2C%2BcreationDate%2C%2BexpirationDate&sort=-creationDate`,
+    what: 'look for a token the failed request may have created'
+  })
+  if (response.status !== 200) {
+    throw new Error(`HTTP ${response.status} listing tokens`)
+  }
+  const list = parseJson(response.text) as { apiTokens?: unknown } | undefined
+  if (!Array.isArray(list?.apiTokens)) {
+    throw new Error('the token list could not be read')
+  }
+  return (list.apiTokens as Array<Record<string, unknown>>)
+    .filter((t) => typeof t.id === 'string' && CLASSIC_TOKEN_ID.test(t.id))
+    .map((t) => ({
+      id: t.id as string,
+      name: t.name,
+      expirationDate: t.expirationDate
+    }))
 }

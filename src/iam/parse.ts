@@ -22,7 +22,7 @@ import {
   parsePolicyStatements,
   type ParsedPolicy
 } from '../policy-statement.js'
-import { suggest } from '../scopes.js'
+import { suggest } from '../scope-check.js'
 
 /** An account-level policy this step ensures exists with this content. */
 export interface PolicySpec {

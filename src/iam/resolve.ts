@@ -6,7 +6,7 @@
  */
 import { isUuid } from '../inputs.js'
 import type { Logger } from '../log.js'
-import { suggest } from '../scopes.js'
+import { suggest } from '../scope-check.js'
 import {
   type BoundaryInfo,
   type GroupInfo,

@@ -4,7 +4,7 @@ import type { Bearer } from '../dynatrace/sso.js'
 import { errorMessage } from '../errors.js'
 import type { TokenTarget } from '../inputs.js'
 import { revokeTarget, revokeToken } from '../revoke.js'
-import { markRevoked } from '../state.js'
+import { markRevoked } from '../post-state.js'
 
 /** Budget for revoking a token after a failure, on top of timeout-seconds. */
 const CLEANUP_BUDGET_MS = 20_000
