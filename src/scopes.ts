@@ -271,7 +271,7 @@ export interface ScopeProblem {
   suggestions: string[]
 }
 
-/** True when `scope` is in `kind`'s catalogue and not retired: checkScope would find nothing to say. */
+/** True when `scope` is in `kind`'s catalogue and not retired: checkScope (src/scope-check.ts) has nothing to say. */
 export function isCurrentScope(scope: string, kind: ScopeKind): boolean {
   if (Object.keys(RETIRED_SCOPE_PREFIXES).some((p) => scope.startsWith(p)))
     return false

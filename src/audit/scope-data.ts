@@ -1,5 +1,5 @@
 /**
- * Scope data only the offline audit reads (the step's own checks are in src/scopes.ts):
+ * Scope data only the offline audit reads (the step's own checks are in src/scopes.ts and src/scope-check.ts):
  * kept apart so that a mint never loads it, and input validation is unchanged by
  * additions here.
  */
