@@ -2,7 +2,7 @@ import "./chunks/chunk-YSH2IDXS.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/main-RNESRZZI.js");
+  const { run: main } = await import("./chunks/main-F643CNBX.js");
   await main();
 }
 async function post() {

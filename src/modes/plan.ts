@@ -14,9 +14,9 @@ export async function plan(
   base: Context<MintInputs>,
   checked: Checked
 ): Promise<void> {
+  const prepared = await prepare(base, checked)
   const { inputs, log } = base
   const { derived } = checked
-  const prepared = await prepare(base, checked)
   const { session, iam } = prepared
   const platformUrl = inputs.endpoints.platformUrl
   if (session.federated && platformUrl) {
