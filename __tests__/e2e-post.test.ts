@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  repositoryTrust,
   startGitHubOidc,
   type GitHubOidcService,
   type RunningEmulator
@@ -39,27 +40,7 @@ async function trustingEmulator(): Promise<{
   const gh = await startGitHubOidc({})
   services.push(gh)
   const emu = await emulator()
-  emu.trust(
-    {
-      audience: AUDIENCE,
-      mappings: [
-        {
-          scopes: [
-            'environment-api:api-tokens:write',
-            'environment-api:api-tokens:read'
-          ],
-          claimMappings: [
-            {
-              claimName: 'repository',
-              claimValue: 'octo-org/deploy-repo',
-              matchType: 'EXACT'
-            }
-          ]
-        }
-      ]
-    },
-    gh
-  )
+  emu.trust(repositoryTrust(AUDIENCE, 'octo-org/deploy-repo'), gh)
   return { emu, gh }
 }
 

@@ -9,6 +9,7 @@ import {
   GITHUB_ISSUER,
   globMatches,
   startEmulator,
+  repositoryTrust,
   startGitHubOidc,
   type GitHubOidcService,
   type RunningEmulator
@@ -51,25 +52,9 @@ beforeAll(async () => {
   github = await startGitHubOidc()
   emu = await startEmulator({ contractPath: null })
   emu.trust(
-    {
-      audience: AUDIENCE,
-      mappings: [
-        {
-          scopes: [
-            'environment-api:api-tokens:write',
-            'environment-api:api-tokens:read'
-          ],
-          claimMappings: [
-            {
-              claimName: 'repository',
-              claimValue: 'octo-org/deploy-repo',
-              matchType: 'EXACT'
-            },
-            { claimName: 'ref', claimValue: 'refs/heads/*', matchType: 'GLOB' }
-          ]
-        }
-      ]
-    },
+    repositoryTrust(AUDIENCE, 'octo-org/deploy-repo', [
+      { claimName: 'ref', claimValue: 'refs/heads/*', matchType: 'GLOB' }
+    ]),
     github
   )
 })

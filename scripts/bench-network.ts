@@ -28,6 +28,7 @@ import {
   DEFAULT_ACCOUNT_UUID,
   startEmulator,
   startForwardProxy,
+  repositoryTrust,
   startGitHubOidc,
   type GitHubOidcService,
   type RunningEmulator
@@ -125,27 +126,7 @@ export async function benchNetwork(
   })
   const github: GitHubOidcService = await startGitHubOidc()
   // The environment trusts the job's ID tokens (workload identity federation).
-  emu.trust(
-    {
-      audience: OIDC_AUDIENCE,
-      mappings: [
-        {
-          scopes: [
-            'environment-api:api-tokens:write',
-            'environment-api:api-tokens:read'
-          ],
-          claimMappings: [
-            {
-              claimName: 'repository',
-              claimValue: github.job.repository,
-              matchType: 'EXACT'
-            }
-          ]
-        }
-      ]
-    },
-    github
-  )
+  emu.trust(repositoryTrust(OIDC_AUDIENCE, github.job.repository), github)
   const githubPath = new URL(github.requestUrl).pathname
   const fronts = {} as Record<Origin, TlsFront>
   const links = {} as Record<Origin, DelayLink>

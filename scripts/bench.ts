@@ -41,6 +41,7 @@ import {
   BUILTIN_POLICIES,
   DEFAULT_ACCOUNT_UUID,
   startEmulator,
+  repositoryTrust,
   startGitHubOidc,
   type GitHubOidcService,
   type RunningEmulator
@@ -335,27 +336,7 @@ async function withOidc<T>(
   const em = await startEmulator({ latencyMs })
   const github = await startGitHubOidc()
   try {
-    em.trust(
-      {
-        audience: OIDC_AUDIENCE,
-        mappings: [
-          {
-            scopes: [
-              'environment-api:api-tokens:write',
-              'environment-api:api-tokens:read'
-            ],
-            claimMappings: [
-              {
-                claimName: 'repository',
-                claimValue: github.job.repository,
-                matchType: 'EXACT'
-              }
-            ]
-          }
-        ]
-      },
-      github
-    )
+    em.trust(repositoryTrust(OIDC_AUDIENCE, github.job.repository), github)
     const client = emulatorInputs(em)
     const { 'client-id': _id, 'client-secret': _secret, ...rest } = client
     const oidc = {

@@ -9,6 +9,7 @@
 import {
   DEMO_CLIENT,
   startEmulator,
+  repositoryTrust,
   startGitHubOidc
 } from '../test/emulator/index.js'
 import { runJob, type StepResult } from '../test/support/runner.js'
@@ -137,29 +138,9 @@ try {
   try {
     const audience = 'https://abc12345.apps.dynatrace.com'
     emulator.trust(
-      {
-        audience,
-        mappings: [
-          {
-            scopes: [
-              'environment-api:api-tokens:write',
-              'environment-api:api-tokens:read'
-            ],
-            claimMappings: [
-              {
-                claimName: 'repository',
-                claimValue: 'octo-org/deploy-repo',
-                matchType: 'EXACT'
-              },
-              {
-                claimName: 'ref',
-                claimValue: 'refs/heads/*',
-                matchType: 'GLOB'
-              }
-            ]
-          }
-        ]
-      },
+      repositoryTrust(audience, 'octo-org/deploy-repo', [
+        { claimName: 'ref', claimValue: 'refs/heads/*', matchType: 'GLOB' }
+      ]),
       github
     )
     const oidcInputs = {

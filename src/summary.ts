@@ -63,9 +63,9 @@ export class JobSummary {
 }
 
 /**
- * Append to the job summary (the file GITHUB_STEP_SUMMARY names). A summary that cannot
- * be written (no GITHUB_STEP_SUMMARY outside the runner, a full disk) is a warning, never
- * a failure of the step.
+ * Append to the job summary (the file GITHUB_STEP_SUMMARY names). Outside the runner (no
+ * GITHUB_STEP_SUMMARY) nothing is written; a file that cannot be written (no access, a full
+ * disk) is a warning, never a failure of the step.
  */
 export async function writeSummary(
   log: Logger,

@@ -71,6 +71,37 @@ export interface FederatedPrincipal {
   canManageSettings: boolean
 }
 
+/**
+ * A trust for one repository's GitHub ID tokens (and any further claim mappings), whose
+ * service user may create and read classic API tokens: what a classic mint with
+ * `auth: github-oidc` needs. For `RunningEmulator.trust(…, provider)`.
+ */
+export function repositoryTrust(
+  audience: string,
+  repository: string,
+  more: ClaimMapping[] = []
+): Omit<TrustPolicyInit, 'issuerUrl' | 'jwks'> {
+  return {
+    audience,
+    mappings: [
+      {
+        scopes: [
+          'environment-api:api-tokens:write',
+          'environment-api:api-tokens:read'
+        ],
+        claimMappings: [
+          {
+            claimName: 'repository',
+            claimValue: repository,
+            matchType: 'EXACT'
+          },
+          ...more
+        ]
+      }
+    ]
+  }
+}
+
 /** The service user mappings act as unless they name another. */
 export const FEDERATED_SERVICE_USER = '7d3e9a10-4b2c-4f8e-9d6a-2c1b0e9f8a7d'
 

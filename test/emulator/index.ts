@@ -20,6 +20,7 @@ export type { SeedPlatformToken } from './platform-tokens.js'
 export {
   FEDERATED_SERVICE_USER,
   globMatches,
+  repositoryTrust,
   type ClaimMapping,
   type ServiceUserMapping,
   type TrustPolicyInit,
