@@ -27,6 +27,7 @@ import {
 } from '../test/emulator/index.js'
 import { audit, FIXTURES } from './fixtures/audit/run-audit.js'
 import { findLeaks, runStep, type StepRun } from './support/in-process.js'
+import { emulatorInputs } from '../test/support/runner.js'
 
 let em: RunningEmulator
 
@@ -42,19 +43,13 @@ afterEach(async () => {
   await em.close()
 })
 
+/** The emulator's demo client and endpoints, a 30-minute token. */
 function inputs(extra: Record<string, string>): Record<string, string> {
-  return {
-    'client-id': DEMO_CLIENT.clientId,
-    'client-secret': DEMO_CLIENT.clientSecret,
+  return emulatorInputs(em, {
     'account-urn': `urn:dtaccount:${DEFAULT_ACCOUNT_UUID}`,
-    'environment-url': em.url,
-    'environment-id': 'abc12345',
-    'sso-url': em.url,
-    'account-api-url': em.url,
-    'allow-custom-endpoints': 'true',
     'token-lifetime': '30m',
     ...extra
-  }
+  })
 }
 
 const step = (
