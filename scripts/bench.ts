@@ -1,8 +1,9 @@
 /**
  * npm run bench — figures for the committed bundle, one per line.
  *
- *   dist size            bytes of every file in dist/ and the total; bytes of dist/ a
- *                        classic mint and its post step really load (module hook)
+ *   dist size            bytes of every file in dist/ and the total; bytes and files
+ *                        of dist/ a classic mint and its post step really load
+ *                        (module hook)
  *   step overhead        median wall time of main (classic mint, no added latency, 20
  *                        runs) ÷ median wall time of `node -e 0`, same spawn method,
  *                        same run — on Node 24 (the runner's) and the machine's Node
@@ -213,7 +214,11 @@ for (const action of ACTIONS) {
     const traced = async (
       entry: 'main' | 'post',
       state?: Record<string, string>
-    ): Promise<{ bytes: number; state: Record<string, string> }> => {
+    ): Promise<{
+      bytes: number
+      files: number
+      state: Record<string, string>
+    }> => {
       const file = join(mkdtempSync(join(tmpdir(), 'bench-trace-')), 'loaded')
       writeFileSync(file, '')
       const result = await runAction({
@@ -239,18 +244,23 @@ for (const action of ACTIONS) {
         (n, url) => n + statSync(fileURLToPath(url)).size,
         0
       )
-      return { bytes, state: result.state }
+      return { bytes, files: urls.size, state: result.state }
     }
     const main = await traced('main')
     line(
       `dist size: loaded by main, classic mint (bytes) [${action.label}]`,
       main.bytes
     )
+    line(
+      `dist files: loaded by main, classic mint [${action.label}]`,
+      main.files
+    )
     const post = await traced('post', main.state)
     line(
       `dist size: loaded by post, revocation (bytes) [${action.label}]`,
       post.bytes
     )
+    line(`dist files: loaded by post, revocation [${action.label}]`, post.files)
   } finally {
     await em.close()
   }

@@ -29,62 +29,25 @@ import {
   readBindings,
   readPolicies
 } from "./chunk-WIKIQRTK.js";
-import {
-  federationRefusals,
-  unmetRequirements
-} from "./chunk-Y3OFRB7L.js";
-import {
-  CONTEXTUAL,
-  CONTEXT_FIELDS,
-  FIELDS
-} from "./chunk-ZHV3OFIM.js";
+import { federationRefusals, unmetRequirements } from "./main-48CDAAD4.js";
+import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./shared-D97229C0.js";
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import {
-  neutralise
-} from "./chunk-EA6DDNS7.js";
-import {
-  Output
-} from "./chunk-4MJGIEGS.js";
-import {
-  require_path,
-  setOutput
-} from "./chunk-CL77C4HZ.js";
-import {
-  escapeHtml,
-  writeSummary
-} from "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
+import { neutralise } from "./shared-D97229C0.js";
+import { Output } from "./shared-D97229C0.js";
+import { require_path, setOutput } from "./shared-D97229C0.js";
+import { escapeHtml, writeSummary } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
 import {
   checkScope,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import {
-  ACCOUNT_SCOPES,
-  CLASSIC_LEGACY_SCOPES,
-  PLATFORM_SCOPES,
-  RETIRED_SCOPE_PREFIXES,
-  lookup
-} from "./chunk-V4GH5LXW.js";
-import {
-  Problem,
-  parseList,
-  tokenLifetime,
-  tokenTypeOf
-} from "./chunk-M4LQXBWN.js";
-import {
-  formatDuration
-} from "./chunk-UXD24YEM.js";
-import "./chunk-54DRLOPH.js";
-import {
-  ActionError
-} from "./chunk-IKGYFQ6X.js";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-YSH2IDXS.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./main-48CDAAD4.js";
+import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./shared-D97229C0.js";
+import { formatDuration } from "./shared-D97229C0.js";
+import { ActionError } from "./shared-D97229C0.js";
+import { __commonJS, __require, __toESM } from "./shared-D97229C0.js";
 
 // builtin-cjs:child_process
 var require_child_process = __commonJS({

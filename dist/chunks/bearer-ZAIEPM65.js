@@ -1,22 +1,6 @@
-import {
-  setAccessToken,
-  summarize
-} from "./chunk-H57USBC5.js";
-import "./chunk-CQGMNGRP.js";
-import "./chunk-4MJGIEGS.js";
-import "./chunk-CL77C4HZ.js";
-import "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
-import {
-  formatDuration
-} from "./chunk-UXD24YEM.js";
-import "./chunk-EDEC2OEC.js";
-import "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { setAccessToken, summarize } from "./main-48CDAAD4.js";
+import "./shared-D97229C0.js";
+import { formatDuration } from "./shared-D97229C0.js";
 
 // src/modes/bearer.ts
 async function handOnBearer(prepared) {

@@ -1,7 +1,4 @@
-import {
-  ActionError,
-  AmbiguousRequestError
-} from "./chunk-IKGYFQ6X.js";
+import { ActionError, AmbiguousRequestError } from "./shared-D97229C0.js";
 
 // src/http-retry.ts
 var AMBIGUOUS_STATUSES = /* @__PURE__ */ new Set([502, 504]);

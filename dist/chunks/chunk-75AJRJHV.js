@@ -1,7 +1,4 @@
-import {
-  __commonJS,
-  __require
-} from "./chunk-YSH2IDXS.js";
+import { __commonJS, __require } from "./shared-D97229C0.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

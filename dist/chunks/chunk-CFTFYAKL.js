@@ -1,24 +1,12 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import {
-  neutralise
-} from "./chunk-EA6DDNS7.js";
-import {
-  require_path
-} from "./chunk-CL77C4HZ.js";
-import {
-  escapeHtml
-} from "./chunk-IFITZ7OM.js";
-import {
-  require_fs
-} from "./chunk-QFOFWRVU.js";
-import {
-  ActionError
-} from "./chunk-IKGYFQ6X.js";
-import {
-  __toESM
-} from "./chunk-YSH2IDXS.js";
+import { neutralise } from "./shared-D97229C0.js";
+import { require_path } from "./shared-D97229C0.js";
+import { escapeHtml } from "./shared-D97229C0.js";
+import { require_fs } from "./shared-D97229C0.js";
+import { ActionError } from "./shared-D97229C0.js";
+import { __toESM } from "./shared-D97229C0.js";
 
 // src/audit/scan.ts
 var import_node_fs = __toESM(require_fs());

@@ -1,6 +1,4 @@
-import {
-  parseJson
-} from "./chunk-HYS7G47W.js";
+import { parseJson } from "./shared-D97229C0.js";
 
 // src/dynatrace/errors.ts
 var MAX_ENTRIES = 10;

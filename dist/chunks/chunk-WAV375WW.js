@@ -1,11 +1,5 @@
-import {
-  PLATFORM_TOKEN_ID,
-  TokenApi
-} from "./chunk-GY243YV4.js";
-import {
-  ActionError,
-  errorMessage
-} from "./chunk-IKGYFQ6X.js";
+import { PLATFORM_TOKEN_ID, TokenApi } from "./shared-D97229C0.js";
+import { ActionError, errorMessage } from "./shared-D97229C0.js";
 
 // src/dynatrace/platform-tokens.ts
 var PLATFORM_TOKEN_SCOPES = {

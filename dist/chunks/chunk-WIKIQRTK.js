@@ -1,18 +1,12 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import {
-  neutralise
-} from "./chunk-EA6DDNS7.js";
+import { neutralise } from "./shared-D97229C0.js";
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
-import {
-  ActionError
-} from "./chunk-IKGYFQ6X.js";
-import {
-  __toESM
-} from "./chunk-YSH2IDXS.js";
+import { ActionError } from "./shared-D97229C0.js";
+import { __toESM } from "./shared-D97229C0.js";
 
 // src/iam/parse.ts
 var import_yaml = __toESM(require_dist());

@@ -1,10 +1,4 @@
-import {
-  ACCOUNT_SCOPES,
-  CLASSIC_LEGACY_SCOPES,
-  CLASSIC_SCOPES,
-  PLATFORM_SCOPES,
-  RETIRED_SCOPE_PREFIXES
-} from "./chunk-V4GH5LXW.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, CLASSIC_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES } from "./main-48CDAAD4.js";
 
 // src/scope-check.ts
 function editDistance(a, b, max = Infinity) {

@@ -1,25 +1,12 @@
-import {
-  formatDuration
-} from "./chunk-UXD24YEM.js";
+import { formatDuration } from "./shared-D97229C0.js";
 import {
   explainError,
   missingAccess
 } from "./chunk-O27S4D2B.js";
-import {
-  EXPIRY_TOLERANCE_MS,
-  MAX_CLOCK_AHEAD_MS,
-  SECRET_LENGTH,
-  TOKEN_FORMAT
-} from "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import {
-  parseJson
-} from "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  ActionError
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { EXPIRY_TOLERANCE_MS, MAX_CLOCK_AHEAD_MS, SECRET_LENGTH, TOKEN_FORMAT } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
+import { parseJson } from "./shared-D97229C0.js";
+import { ActionError } from "./shared-D97229C0.js";
 
 // src/dynatrace/failures.ts
 var SECRETS_HINT = "Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).";

@@ -2,16 +2,10 @@ import {
   explainError,
   readDynatraceError
 } from "./chunk-O27S4D2B.js";
-import {
-  parseJson
-} from "./chunk-HYS7G47W.js";
-import {
-  isLoopbackHost
-} from "./chunk-54DRLOPH.js";
-import {
-  ActionError
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { parseJson } from "./shared-D97229C0.js";
+import { isLoopbackHost } from "./shared-D97229C0.js";
+import { ActionError } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
 
 // src/github-oidc.ts
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";

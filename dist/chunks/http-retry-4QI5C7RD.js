@@ -5,8 +5,7 @@ import {
   budgetError,
   redirectError
 } from "./chunk-23M2A6PA.js";
-import "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import "./shared-D97229C0.js";
 export {
   afterNetworkError,
   afterRetryableStatus,

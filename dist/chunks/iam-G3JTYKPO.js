@@ -2,37 +2,17 @@ import {
   parseIamInputs,
   problemsError
 } from "./chunk-WIKIQRTK.js";
-import "./chunk-32SSPYRI.js";
-import "./chunk-Y3OFRB7L.js";
-import "./chunk-LTRZDNR3.js";
-import "./chunk-ZHV3OFIM.js";
+import "./main-48CDAAD4.js";
+import "./shared-D97229C0.js";
 import "./chunk-75AJRJHV.js";
-import "./chunk-EA6DDNS7.js";
-import "./chunk-CL77C4HZ.js";
-import {
-  escapeHtml
-} from "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
+import { escapeHtml } from "./shared-D97229C0.js";
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
-import "./chunk-V4GH5LXW.js";
-import {
-  isUuid
-} from "./chunk-M4LQXBWN.js";
-import "./chunk-UXD24YEM.js";
-import {
-  DynatraceApi
-} from "./chunk-QHYGYJD5.js";
-import {
-  parseJson
-} from "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  ActionError,
-  AmbiguousRequestError
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { isUuid } from "./shared-D97229C0.js";
+import { DynatraceApi } from "./shared-D97229C0.js";
+import { parseJson } from "./shared-D97229C0.js";
+import { ActionError, AmbiguousRequestError } from "./shared-D97229C0.js";
 
 // src/dynatrace/iam.ts
 var POLICIES_READ = ["iam:policies:read", "iam-policies-management"];

@@ -1,14 +1,7 @@
-import {
-  isObject
-} from "./chunk-QHYGYJD5.js";
-import {
-  parseJson
-} from "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  ActionError
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { isObject } from "./shared-D97229C0.js";
+import { parseJson } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
+import { ActionError } from "./shared-D97229C0.js";
 
 // src/dynatrace/pages.ts
 async function readPages(list, api) {

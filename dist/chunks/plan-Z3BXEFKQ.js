@@ -1,33 +1,9 @@
-import {
-  TOKEN_KIND,
-  closingSections,
-  environmentHtml,
-  prepare,
-  row,
-  summarize
-} from "./chunk-H57USBC5.js";
-import "./chunk-CQGMNGRP.js";
-import {
-  Output
-} from "./chunk-4MJGIEGS.js";
-import {
-  setOutput
-} from "./chunk-CL77C4HZ.js";
-import {
-  code,
-  escapeHtml
-} from "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
-import {
-  formatDuration
-} from "./chunk-UXD24YEM.js";
-import "./chunk-EDEC2OEC.js";
-import "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { TOKEN_KIND, closingSections, environmentHtml, prepare, row, summarize } from "./main-48CDAAD4.js";
+import "./shared-D97229C0.js";
+import { Output } from "./shared-D97229C0.js";
+import { setOutput } from "./shared-D97229C0.js";
+import { code, escapeHtml } from "./shared-D97229C0.js";
+import { formatDuration } from "./shared-D97229C0.js";
 
 // src/summary-plan.ts
 function planSummary(info) {

@@ -1,4 +1,4 @@
-import "./chunk-YSH2IDXS.js";
+import "./shared-D97229C0.js";
 
 // src/proxy.ts
 import { createRequire } from "node:module";

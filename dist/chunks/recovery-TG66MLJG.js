@@ -1,24 +1,11 @@
-import {
-  API_TOKENS_PATH
-} from "./chunk-EDEC2OEC.js";
+import { API_TOKENS_PATH } from "./shared-D97229C0.js";
 import {
   attempts
 } from "./chunk-23M2A6PA.js";
-import {
-  CLASSIC_TOKEN_ID,
-  UntrustedAnswerError,
-  withOffset
-} from "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import {
-  parseJson
-} from "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  ActionError,
-  errorMessage
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { CLASSIC_TOKEN_ID, UntrustedAnswerError, withOffset } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
+import { parseJson } from "./shared-D97229C0.js";
+import { ActionError, errorMessage } from "./shared-D97229C0.js";
 
 // src/dynatrace/recovery.ts
 var MAX_CREATE_ATTEMPTS = 3;

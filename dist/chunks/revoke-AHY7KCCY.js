@@ -1,43 +1,13 @@
-import {
-  revocationSummary
-} from "./chunk-7SQSJ4TX.js";
-import "./chunk-32SSPYRI.js";
-import "./chunk-Y3OFRB7L.js";
-import "./chunk-LTRZDNR3.js";
-import "./chunk-ZHV3OFIM.js";
-import "./chunk-EA6DDNS7.js";
-import {
-  authenticate
-} from "./chunk-CQGMNGRP.js";
-import {
-  revokeTarget,
-  revokeToken,
-  revokeUrl
-} from "./chunk-A43FYZVY.js";
-import {
-  Output
-} from "./chunk-4MJGIEGS.js";
-import {
-  setOutput
-} from "./chunk-CL77C4HZ.js";
-import {
-  writeSummary
-} from "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
-import "./chunk-V4GH5LXW.js";
-import {
-  tokenTypeOf
-} from "./chunk-M4LQXBWN.js";
-import "./chunk-UXD24YEM.js";
-import "./chunk-EDEC2OEC.js";
-import "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  errorMessage
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { revocationSummary } from "./post-29A4C636.js";
+import "./main-48CDAAD4.js";
+import "./shared-D97229C0.js";
+import { authenticate } from "./shared-D97229C0.js";
+import { revokeTarget, revokeToken, revokeUrl } from "./post-29A4C636.js";
+import { Output } from "./shared-D97229C0.js";
+import { setOutput } from "./shared-D97229C0.js";
+import { writeSummary } from "./shared-D97229C0.js";
+import { tokenTypeOf } from "./shared-D97229C0.js";
+import { errorMessage } from "./shared-D97229C0.js";
 
 // src/modes/revoke.ts
 async function revokeMode(base) {

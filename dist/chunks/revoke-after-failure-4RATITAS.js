@@ -1,22 +1,7 @@
-import {
-  markRevoked
-} from "./chunk-QOGPCGM3.js";
-import {
-  revokeTarget,
-  revokeToken
-} from "./chunk-A43FYZVY.js";
-import "./chunk-4MJGIEGS.js";
-import "./chunk-CL77C4HZ.js";
-import "./chunk-QFOFWRVU.js";
-import "./chunk-EDEC2OEC.js";
-import "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  errorMessage
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { markRevoked } from "./post-29A4C636.js";
+import { revokeTarget, revokeToken } from "./post-29A4C636.js";
+import "./shared-D97229C0.js";
+import { errorMessage } from "./shared-D97229C0.js";
 
 // src/modes/revoke-after-failure.ts
 var CLEANUP_BUDGET_MS = 2e4;

@@ -3,10 +3,8 @@ import {
   editDistance,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import "./chunk-V4GH5LXW.js";
-import "./chunk-M4LQXBWN.js";
-import "./chunk-UXD24YEM.js";
-import "./chunk-YSH2IDXS.js";
+import "./main-48CDAAD4.js";
+import "./shared-D97229C0.js";
 export {
   checkScope,
   editDistance,

@@ -1,8 +1,5 @@
-import {
-  escapeHtml
-} from "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
-import "./chunk-YSH2IDXS.js";
+import { escapeHtml } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
 
 // src/summary-failure.ts
 function troubleshootingUrl(env = process.env) {

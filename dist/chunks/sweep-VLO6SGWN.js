@@ -1,35 +1,14 @@
-import {
-  authenticate
-} from "./chunk-CQGMNGRP.js";
+import { authenticate } from "./shared-D97229C0.js";
 import {
   PlatformTokensApi
 } from "./chunk-WAV375WW.js";
-import {
-  Output
-} from "./chunk-4MJGIEGS.js";
-import {
-  setOutput
-} from "./chunk-CL77C4HZ.js";
-import {
-  escapeHtml,
-  writeSummary
-} from "./chunk-IFITZ7OM.js";
-import "./chunk-QFOFWRVU.js";
-import {
-  formatDuration
-} from "./chunk-UXD24YEM.js";
-import {
-  ClassicTokensApi
-} from "./chunk-EDEC2OEC.js";
-import "./chunk-GY243YV4.js";
-import "./chunk-QHYGYJD5.js";
-import "./chunk-HYS7G47W.js";
-import "./chunk-54DRLOPH.js";
-import {
-  ActionError,
-  errorMessage
-} from "./chunk-IKGYFQ6X.js";
-import "./chunk-YSH2IDXS.js";
+import { Output } from "./shared-D97229C0.js";
+import { setOutput } from "./shared-D97229C0.js";
+import { escapeHtml, writeSummary } from "./shared-D97229C0.js";
+import "./shared-D97229C0.js";
+import { formatDuration } from "./shared-D97229C0.js";
+import { ClassicTokensApi } from "./shared-D97229C0.js";
+import { ActionError, errorMessage } from "./shared-D97229C0.js";
 
 // src/sweep.ts
 var RESERVE_MS = 1e3;
