@@ -43,6 +43,27 @@ describe('dist/', () => {
     expect(result.status).toBe(0)
   })
 
+  test('every source module is in exactly one file (one copy of its state, e.g. the masked secrets)', () => {
+    // esbuild heads each module's code with `// src/x.ts`; a grouped file heads each
+    // folded chunk's code with the list of its modules.
+    const seen = new Map<string, Set<string>>()
+    const files = [
+      'index.js',
+      ...readdirSync(join(DIST, 'chunks')).map((n) => join('chunks', n))
+    ]
+    for (const file of files) {
+      const text = readFileSync(join(DIST, file), 'utf8')
+      for (const [, list = ''] of text.matchAll(/^\/\/ (\S.*)$/gm))
+        for (const source of list.split(', '))
+          if (/^(src|node_modules)\/\S+$/.test(source))
+            seen.set(source, (seen.get(source) ?? new Set()).add(file))
+    }
+    expect(seen.get('src/log.ts')?.size).toBe(1)
+    expect(seen.size).toBeGreaterThan(50)
+    const twice = [...seen].filter(([, where]) => where.size > 1)
+    expect(twice).toEqual([])
+  })
+
   test('a classic mint and its post step each load their entry, index.js, the shared file and their own', async () => {
     const em = await emulator()
     const inputs = emulatorInputs(em, {
@@ -79,14 +100,14 @@ describe('dist/', () => {
     try {
       const main = await traced('main')
       expect(main.files).toEqual([
-        expect.stringMatching(/^chunks\/main-[0-9A-F]{8}\.js$/),
-        expect.stringMatching(/^chunks\/shared-[0-9A-F]{8}\.js$/),
+        expect.stringMatching(/^chunks\/group-main-[0-9A-F]{8}\.js$/),
+        expect.stringMatching(/^chunks\/group-shared-[0-9A-F]{8}\.js$/),
         'index.js',
         'main.js'
       ])
       const post = await traced('post', main.state)
       expect(post.files).toEqual([
-        expect.stringMatching(/^chunks\/post-[0-9A-F]{8}\.js$/),
+        expect.stringMatching(/^chunks\/group-post-[0-9A-F]{8}\.js$/),
         main.files[1],
         'index.js',
         'post.js'

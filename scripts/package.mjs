@@ -1,7 +1,8 @@
 // Build dist/ (committed; CI checks a rebuild matches):
 //   dist/index.js   one ESM bundle exporting run() and post(), no side effects on import
-//   dist/chunks/    shared-*, main-*, post-*: what every run of a step loads, one file
-//                   per step plus the shared one (scripts/group-chunks.mjs); the other
+//   dist/chunks/    group-shared-*, group-main-*, group-post-*: what every run of a step
+//                   loads, one file per step plus the shared one
+//                   (scripts/group-chunks.mjs); the other
 //                   chunks hold code only some runs need (IAM, audit, failure paths),
 //                   loaded on demand
 //   dist/main.js, dist/post.js   the entries action.yml names, two lines each, so main
@@ -70,7 +71,7 @@ const builtinsThroughRequire = {
 }
 
 rmSync('dist', { recursive: true, force: true })
-const { metafile } = await esbuild.build({
+const { metafile, warnings } = await esbuild.build({
   entryPoints: { index: 'src/bundle.ts' },
   outdir: 'dist',
   bundle: true,
@@ -88,6 +89,11 @@ const { metafile } = await esbuild.build({
     js: "import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)"
   }
 })
+
+if (warnings.length > 0)
+  throw new Error(
+    'esbuild warned (above): a bundle built with a warning is not committed'
+  )
 
 // The banner gives every chunk a require(); a chunk that never uses one does not need
 // it (nor the node:module import it costs at start-up).

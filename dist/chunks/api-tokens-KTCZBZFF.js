@@ -1,5 +1,10 @@
-import { API_TOKENS_PATH, ClassicTokensApi } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
+import { API_TOKENS_PATH, ClassicTokensApi } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
+
+
+
+
+
 export {
   API_TOKENS_PATH,
   ClassicTokensApi

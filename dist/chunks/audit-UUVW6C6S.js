@@ -29,25 +29,26 @@ import {
   readBindings,
   readPolicies
 } from "./chunk-WIKIQRTK.js";
-import { federationRefusals, unmetRequirements } from "./main-48CDAAD4.js";
-import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./shared-D97229C0.js";
+import { federationRefusals, unmetRequirements } from "./group-main-D9E09AB1.js";
+import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./group-shared-5D041639.js";
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./shared-D97229C0.js";
-import { Output } from "./shared-D97229C0.js";
-import { require_path, setOutput } from "./shared-D97229C0.js";
-import { escapeHtml, writeSummary } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
+import { neutralise } from "./group-shared-5D041639.js";
+import { Output } from "./group-shared-5D041639.js";
+import { require_path, setOutput } from "./group-shared-5D041639.js";
+import { escapeHtml, writeSummary } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
 import {
   checkScope,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./main-48CDAAD4.js";
-import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./shared-D97229C0.js";
-import { formatDuration } from "./shared-D97229C0.js";
-import { ActionError } from "./shared-D97229C0.js";
-import { __commonJS, __require, __toESM } from "./shared-D97229C0.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./group-main-D9E09AB1.js";
+import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./group-shared-5D041639.js";
+import { formatDuration } from "./group-shared-5D041639.js";
+
+import { ActionError } from "./group-shared-5D041639.js";
+import { __commonJS, __require, __toESM } from "./group-shared-5D041639.js";
 
 // builtin-cjs:child_process
 var require_child_process = __commonJS({

@@ -1,6 +1,17 @@
-import { setAccessToken, summarize } from "./main-48CDAAD4.js";
-import "./shared-D97229C0.js";
-import { formatDuration } from "./shared-D97229C0.js";
+import { setAccessToken, summarize } from "./group-main-D9E09AB1.js";
+import "./group-shared-5D041639.js";
+
+
+
+
+import { formatDuration } from "./group-shared-5D041639.js";
+
+
+
+
+
+
+
 
 // src/modes/bearer.ts
 async function handOnBearer(prepared) {

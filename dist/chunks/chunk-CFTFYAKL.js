@@ -1,12 +1,12 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./shared-D97229C0.js";
-import { require_path } from "./shared-D97229C0.js";
-import { escapeHtml } from "./shared-D97229C0.js";
-import { require_fs } from "./shared-D97229C0.js";
-import { ActionError } from "./shared-D97229C0.js";
-import { __toESM } from "./shared-D97229C0.js";
+import { neutralise } from "./group-shared-5D041639.js";
+import { require_path } from "./group-shared-5D041639.js";
+import { escapeHtml } from "./group-shared-5D041639.js";
+import { require_fs } from "./group-shared-5D041639.js";
+import { ActionError } from "./group-shared-5D041639.js";
+import { __toESM } from "./group-shared-5D041639.js";
 
 // src/audit/scan.ts
 var import_node_fs = __toESM(require_fs());

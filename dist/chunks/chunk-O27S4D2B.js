@@ -1,4 +1,4 @@
-import { parseJson } from "./shared-D97229C0.js";
+import { parseJson } from "./group-shared-5D041639.js";
 
 // src/dynatrace/errors.ts
 var MAX_ENTRIES = 10;

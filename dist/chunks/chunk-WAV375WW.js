@@ -1,5 +1,5 @@
-import { PLATFORM_TOKEN_ID, TokenApi } from "./shared-D97229C0.js";
-import { ActionError, errorMessage } from "./shared-D97229C0.js";
+import { PLATFORM_TOKEN_ID, TokenApi } from "./group-shared-5D041639.js";
+import { ActionError, errorMessage } from "./group-shared-5D041639.js";
 
 // src/dynatrace/platform-tokens.ts
 var PLATFORM_TOKEN_SCOPES = {

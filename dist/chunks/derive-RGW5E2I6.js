@@ -6,7 +6,12 @@ import {
   selectionOf
 } from "./chunk-CFTFYAKL.js";
 import "./chunk-75AJRJHV.js";
-import "./shared-D97229C0.js";
+import "./group-shared-5D041639.js";
+
+
+
+
+
 export {
   deriveTokenScopes,
   derivedPlan,

@@ -4,7 +4,10 @@ import {
   missingAccess,
   readDynatraceError
 } from "./chunk-O27S4D2B.js";
-import "./shared-D97229C0.js";
+import "./group-shared-5D041639.js";
+
+
+
 export {
   bodyRetryDelay,
   explainError,

@@ -1,12 +1,14 @@
-import { formatDuration } from "./shared-D97229C0.js";
+import { formatDuration } from "./group-shared-5D041639.js";
 import {
   explainError,
   missingAccess
 } from "./chunk-O27S4D2B.js";
-import { EXPIRY_TOLERANCE_MS, MAX_CLOCK_AHEAD_MS, SECRET_LENGTH, TOKEN_FORMAT } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
-import { parseJson } from "./shared-D97229C0.js";
-import { ActionError } from "./shared-D97229C0.js";
+import { EXPIRY_TOLERANCE_MS, MAX_CLOCK_AHEAD_MS, SECRET_LENGTH, TOKEN_FORMAT } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
+import { parseJson } from "./group-shared-5D041639.js";
+
+import { ActionError } from "./group-shared-5D041639.js";
+
 
 // src/dynatrace/failures.ts
 var SECRETS_HINT = "Check client-id and client-secret, that the client has not been deleted or its secret rotated, and that the secret is passed to this workflow (secrets are not available to workflows from forks or Dependabot).";

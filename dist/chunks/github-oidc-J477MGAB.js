@@ -2,10 +2,10 @@ import {
   explainError,
   readDynatraceError
 } from "./chunk-O27S4D2B.js";
-import { parseJson } from "./shared-D97229C0.js";
-import { isLoopbackHost } from "./shared-D97229C0.js";
-import { ActionError } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
+import { parseJson } from "./group-shared-5D041639.js";
+import { isLoopbackHost } from "./group-shared-5D041639.js";
+import { ActionError } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
 
 // src/github-oidc.ts
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";

@@ -5,7 +5,8 @@ import {
   budgetError,
   redirectError
 } from "./chunk-23M2A6PA.js";
-import "./shared-D97229C0.js";
+import "./group-shared-5D041639.js";
+
 export {
   afterNetworkError,
   afterRetryableStatus,

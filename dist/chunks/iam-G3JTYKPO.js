@@ -2,17 +2,26 @@ import {
   parseIamInputs,
   problemsError
 } from "./chunk-WIKIQRTK.js";
-import "./main-48CDAAD4.js";
-import "./shared-D97229C0.js";
+import "./group-main-D9E09AB1.js";
+
+import "./group-shared-5D041639.js";
+
 import "./chunk-75AJRJHV.js";
-import { escapeHtml } from "./shared-D97229C0.js";
+
+
+import { escapeHtml } from "./group-shared-5D041639.js";
+
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
-import { isUuid } from "./shared-D97229C0.js";
-import { DynatraceApi } from "./shared-D97229C0.js";
-import { parseJson } from "./shared-D97229C0.js";
-import { ActionError, AmbiguousRequestError } from "./shared-D97229C0.js";
+
+import { isUuid } from "./group-shared-5D041639.js";
+
+import { DynatraceApi } from "./group-shared-5D041639.js";
+import { parseJson } from "./group-shared-5D041639.js";
+
+import { ActionError, AmbiguousRequestError } from "./group-shared-5D041639.js";
+
 
 // src/dynatrace/iam.ts
 var POLICIES_READ = ["iam:policies:read", "iam-policies-management"];

@@ -1,7 +1,8 @@
-import { isObject } from "./shared-D97229C0.js";
-import { parseJson } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
-import { ActionError } from "./shared-D97229C0.js";
+import { isObject } from "./group-shared-5D041639.js";
+import { parseJson } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
+import { ActionError } from "./group-shared-5D041639.js";
+
 
 // src/dynatrace/pages.ts
 async function readPages(list, api) {

@@ -1,9 +1,17 @@
-import { TOKEN_KIND, closingSections, environmentHtml, prepare, row, summarize } from "./main-48CDAAD4.js";
-import "./shared-D97229C0.js";
-import { Output } from "./shared-D97229C0.js";
-import { setOutput } from "./shared-D97229C0.js";
-import { code, escapeHtml } from "./shared-D97229C0.js";
-import { formatDuration } from "./shared-D97229C0.js";
+import { TOKEN_KIND, closingSections, environmentHtml, prepare, row, summarize } from "./group-main-D9E09AB1.js";
+import "./group-shared-5D041639.js";
+import { Output } from "./group-shared-5D041639.js";
+import { setOutput } from "./group-shared-5D041639.js";
+import { code, escapeHtml } from "./group-shared-5D041639.js";
+
+import { formatDuration } from "./group-shared-5D041639.js";
+
+
+
+
+
+
+
 
 // src/summary-plan.ts
 function planSummary(info) {

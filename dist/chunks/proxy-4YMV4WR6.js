@@ -1,4 +1,4 @@
-import "./shared-D97229C0.js";
+import "./group-shared-5D041639.js";
 
 // src/proxy.ts
 import { createRequire } from "node:module";

@@ -1,11 +1,13 @@
-import { API_TOKENS_PATH } from "./shared-D97229C0.js";
+import { API_TOKENS_PATH } from "./group-shared-5D041639.js";
 import {
   attempts
 } from "./chunk-23M2A6PA.js";
-import { CLASSIC_TOKEN_ID, UntrustedAnswerError, withOffset } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
-import { parseJson } from "./shared-D97229C0.js";
-import { ActionError, errorMessage } from "./shared-D97229C0.js";
+import { CLASSIC_TOKEN_ID, UntrustedAnswerError, withOffset } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
+import { parseJson } from "./group-shared-5D041639.js";
+
+import { ActionError, errorMessage } from "./group-shared-5D041639.js";
+
 
 // src/dynatrace/recovery.ts
 var MAX_CREATE_ATTEMPTS = 3;

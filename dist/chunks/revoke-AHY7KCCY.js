@@ -1,13 +1,25 @@
-import { revocationSummary } from "./post-29A4C636.js";
-import "./main-48CDAAD4.js";
-import "./shared-D97229C0.js";
-import { authenticate } from "./shared-D97229C0.js";
-import { revokeTarget, revokeToken, revokeUrl } from "./post-29A4C636.js";
-import { Output } from "./shared-D97229C0.js";
-import { setOutput } from "./shared-D97229C0.js";
-import { writeSummary } from "./shared-D97229C0.js";
-import { tokenTypeOf } from "./shared-D97229C0.js";
-import { errorMessage } from "./shared-D97229C0.js";
+import { revocationSummary } from "./group-post-20C1CF29.js";
+import "./group-main-D9E09AB1.js";
+
+import "./group-shared-5D041639.js";
+
+
+import { authenticate } from "./group-shared-5D041639.js";
+import { revokeTarget, revokeToken, revokeUrl } from "./group-post-20C1CF29.js";
+import { Output } from "./group-shared-5D041639.js";
+import { setOutput } from "./group-shared-5D041639.js";
+import { writeSummary } from "./group-shared-5D041639.js";
+
+
+import { tokenTypeOf } from "./group-shared-5D041639.js";
+
+
+
+
+
+
+import { errorMessage } from "./group-shared-5D041639.js";
+
 
 // src/modes/revoke.ts
 async function revokeMode(base) {

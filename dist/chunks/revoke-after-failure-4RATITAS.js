@@ -1,7 +1,15 @@
-import { markRevoked } from "./post-29A4C636.js";
-import { revokeTarget, revokeToken } from "./post-29A4C636.js";
-import "./shared-D97229C0.js";
-import { errorMessage } from "./shared-D97229C0.js";
+import { markRevoked } from "./group-post-20C1CF29.js";
+import { revokeTarget, revokeToken } from "./group-post-20C1CF29.js";
+import "./group-shared-5D041639.js";
+
+
+
+
+
+
+
+import { errorMessage } from "./group-shared-5D041639.js";
+
 
 // src/modes/revoke-after-failure.ts
 var CLEANUP_BUDGET_MS = 2e4;

@@ -3,8 +3,10 @@ import {
   editDistance,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import "./main-48CDAAD4.js";
-import "./shared-D97229C0.js";
+import "./group-main-D9E09AB1.js";
+import "./group-shared-5D041639.js";
+
+
 export {
   checkScope,
   editDistance,

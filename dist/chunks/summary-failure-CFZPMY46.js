@@ -1,5 +1,6 @@
-import { escapeHtml } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
+import { escapeHtml } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
+
 
 // src/summary-failure.ts
 function troubleshootingUrl(env = process.env) {

@@ -1,14 +1,19 @@
-import { authenticate } from "./shared-D97229C0.js";
+import { authenticate } from "./group-shared-5D041639.js";
 import {
   PlatformTokensApi
 } from "./chunk-WAV375WW.js";
-import { Output } from "./shared-D97229C0.js";
-import { setOutput } from "./shared-D97229C0.js";
-import { escapeHtml, writeSummary } from "./shared-D97229C0.js";
-import "./shared-D97229C0.js";
-import { formatDuration } from "./shared-D97229C0.js";
-import { ClassicTokensApi } from "./shared-D97229C0.js";
-import { ActionError, errorMessage } from "./shared-D97229C0.js";
+import { Output } from "./group-shared-5D041639.js";
+import { setOutput } from "./group-shared-5D041639.js";
+import { escapeHtml, writeSummary } from "./group-shared-5D041639.js";
+import "./group-shared-5D041639.js";
+import { formatDuration } from "./group-shared-5D041639.js";
+import { ClassicTokensApi } from "./group-shared-5D041639.js";
+
+
+
+
+import { ActionError, errorMessage } from "./group-shared-5D041639.js";
+
 
 // src/sweep.ts
 var RESERVE_MS = 1e3;
