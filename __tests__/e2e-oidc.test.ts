@@ -16,6 +16,7 @@ import {
 } from '../test/emulator/index.js'
 import {
   annotations,
+  oidcEmulatorInputs,
   runAction,
   runJob,
   scanForLeaks
@@ -86,20 +87,14 @@ async function trusting(
 }
 
 /** A step with auth: github-oidc and no Dynatrace secret, pointed at the emulator. */
-function oidcInputs(
+const oidcInputs = (
   emu: RunningEmulator,
   extra: Record<string, string> = {}
-): Record<string, string> {
-  return {
-    auth: 'github-oidc',
-    'oidc-audience': AUDIENCE,
-    'environment-url': emu.url,
-    'environment-id': 'abc12345',
-    'allow-custom-endpoints': 'true',
+): Record<string, string> =>
+  oidcEmulatorInputs(emu, AUDIENCE, {
     'token-scopes': 'ReadConfig, settings.read',
     ...extra
-  }
-}
+  })
 
 const claimsOf = (jwt: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'))

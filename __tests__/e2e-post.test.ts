@@ -14,7 +14,12 @@ import {
   type GitHubOidcService,
   type RunningEmulator
 } from '../test/emulator/index.js'
-import { annotations, emulatorInputs, runJob } from '../test/support/runner.js'
+import {
+  annotations,
+  emulatorInputs,
+  oidcEmulatorInputs,
+  runJob
+} from '../test/support/runner.js'
 import {
   STACK,
   TOKENS,
@@ -44,14 +49,10 @@ async function trustingEmulator(): Promise<{
   return { emu, gh }
 }
 
-const oidcInputs = (emu: RunningEmulator): Record<string, string> => ({
-  auth: 'github-oidc',
-  'oidc-audience': AUDIENCE,
-  'environment-url': emu.url,
-  'environment-id': 'abc12345',
-  'allow-custom-endpoints': 'true',
-  'token-scopes': 'ReadConfig, settings.read'
-})
+const oidcInputs = (emu: RunningEmulator): Record<string, string> =>
+  oidcEmulatorInputs(emu, AUDIENCE, {
+    'token-scopes': 'ReadConfig, settings.read'
+  })
 
 /** The read-back of the new token answers without settings.read: main must not hand it on. */
 function dropScopeOnReadBack(emu: RunningEmulator): void {

@@ -51,6 +51,7 @@ import {
   REPO_ROOT,
   emulatorInputs as sharedInputs,
   node24Path,
+  oidcEmulatorInputs,
   runAction,
   systemNodePath
 } from '../test/support/runner.js'
@@ -348,12 +349,10 @@ async function withOidc<T>(
   try {
     em.trust(repositoryTrust(OIDC_AUDIENCE, github.job.repository), github)
     const client = emulatorInputs(em)
-    const { 'client-id': _id, 'client-secret': _secret, ...rest } = client
-    const oidc = {
-      ...rest,
-      auth: 'github-oidc',
-      'oidc-audience': OIDC_AUDIENCE
-    }
+    // The same token as the client-credentials runs, so both do the same work.
+    const oidc = oidcEmulatorInputs(em, OIDC_AUDIENCE, {
+      'token-scopes': client['token-scopes'] ?? ''
+    })
     return await fn(em, github, { oidc, client })
   } finally {
     await github.close()

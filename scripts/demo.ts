@@ -12,7 +12,11 @@ import {
   repositoryTrust,
   startGitHubOidc
 } from '../test/emulator/index.js'
-import { runJob, type StepResult } from '../test/support/runner.js'
+import {
+  oidcEmulatorInputs,
+  runJob,
+  type StepResult
+} from '../test/support/runner.js'
 
 const bold = (text: string): string =>
   process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text
@@ -143,15 +147,10 @@ try {
       ]),
       github
     )
-    const oidcInputs = {
-      auth: 'github-oidc',
-      'oidc-audience': audience,
-      'environment-url': emulator.url,
-      'environment-id': 'abc12345',
-      'allow-custom-endpoints': 'true',
+    const oidcInputs = oidcEmulatorInputs(emulator, audience, {
       'token-scopes': 'ReadConfig, settings.read',
       'token-lifetime': '30m'
-    }
+    })
     console.log(
       bold(
         '\n\nThe same job with auth: github-oidc — no Dynatrace secret in the repository'

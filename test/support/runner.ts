@@ -257,6 +257,26 @@ export function emulatorInputs(
   }
 }
 
+/**
+ * A step with `auth: github-oidc` pointed at the emulator: no Dynatrace secret and no SSO,
+ * the job's ID token for `audience` is the bearer (the emulator must trust it: see
+ * repositoryTrust in test/emulator).
+ */
+export function oidcEmulatorInputs(
+  emulator: { url: string; state: EmulatorState },
+  audience: string,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    auth: 'github-oidc',
+    'oidc-audience': audience,
+    'environment-url': emulator.url,
+    'environment-id': emulator.state.environments[0]?.id ?? 'abc12345',
+    'allow-custom-endpoints': 'true',
+    ...extra
+  }
+}
+
 /** The messages of a step's `::error::` (or other) annotations, as the runner reads them. */
 export function annotations(
   step: Pick<StepResult, 'stdout'>,
