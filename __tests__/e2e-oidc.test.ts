@@ -278,7 +278,7 @@ describe('auth: github-oidc, token-type none and plan', () => {
     })
     expect(step.exitCode).toBe(0)
     expect(emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET ${TOKENS}?pageSize=1`
+      `GET ${TOKENS}?pageSize=100`
     ])
     expect(step.log).toContain('accepted the GitHub ID token')
     expect(JSON.parse(step.outputs.plan!)).toMatchObject({

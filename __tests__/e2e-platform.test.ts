@@ -238,6 +238,26 @@ describe('mode: sweep', () => {
     expectClean(emu, [step], { live: true })
   })
 
+  test("reads a listed expiry without a UTC offset as UTC, whatever the runner's time zone", async () => {
+    const emu = await emulator()
+    const live = emu.seedPlatformToken({
+      name: `${PREFIX}run-7-1/deploy`,
+      expiresInSeconds: 7200
+    })
+    // Two hours ahead in UTC; read as local time on a UTC+14 runner, 12 hours past.
+    live.expirationDate = live.expirationDate!.replace(/(\.\d+)?Z$/, '')
+    const step = await runAction({
+      inputs: sweepInputs(emu),
+      env: { TZ: 'Pacific/Kiritimati' }
+    })
+    expect(step.exitCode).toBe(0)
+    expect(step.outputs['swept-count']).toBe('0')
+    expect(live.status).toBe('ACTIVE')
+    expect(step.summary).toMatch(
+      new RegExp(`${live.tokenId}.*not expired \\(expires `)
+    )
+  })
+
   test('sweep-older-than also deletes unexpired tokens created longer ago, and no younger one', async () => {
     const emu = await emulator()
     const old = emu.seedPlatformToken({

@@ -157,13 +157,9 @@ export class Http {
     this.random = options.random ?? Math.random
   }
 
-  /** A copy of this client with a fresh budget, for clean-up after the main budget ran out. */
+  /** A client with a fresh budget, for clean-up after the main budget ran out. */
   withBudget(ms: number): Http {
-    const child = new Http({ ...this.options, deadline: this.now() + ms })
-    for (const [k, v] of this.transports) child.transports.set(k, v)
-    if (this.proxies) child.proxies = this.proxies
-    child.lastServerDate = this.lastServerDate
-    return child
+    return this.derive({ ...this.options, deadline: this.now() + ms })
   }
 
   /** What http-retry.ts needs of this client after a failed attempt. */

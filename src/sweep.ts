@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Context } from './context.js'
 import { formatDuration } from './duration.js'
 import { ClassicTokensApi } from './dynatrace/api-tokens.js'
+import { withOffset } from './dynatrace/tokens.js'
 import { PlatformTokensApi } from './dynatrace/platform-tokens.js'
 import { ActionError, errorMessage } from './errors.js'
 import type { SweepModeInputs, SweepTarget } from './inputs.js'
@@ -254,7 +255,7 @@ function timestamp(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value))
     return undefined
-  const ms = Date.parse(value)
+  const ms = Date.parse(withOffset(value))
   return Number.isNaN(ms) ? undefined : ms
 }
 

@@ -29,26 +29,26 @@ import {
   readBindings,
   readPolicies
 } from "./chunk-WIKIQRTK.js";
-import { federationRefusals, unmetRequirements } from "./group-main-D9E09AB1.js";
-import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./group-shared-5D041639.js";
+import { federationRefusals, unmetRequirements } from "./group-main-C7AA6BCF.js";
+import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./group-shared-3E48626C.js";
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./group-shared-5D041639.js";
-import { Output } from "./group-shared-5D041639.js";
-import { require_path, setOutput } from "./group-shared-5D041639.js";
-import { escapeHtml, writeSummary } from "./group-shared-5D041639.js";
-import "./group-shared-5D041639.js";
+import { neutralise } from "./group-shared-3E48626C.js";
+import { Output } from "./group-shared-3E48626C.js";
+import { require_path, setOutput } from "./group-shared-3E48626C.js";
+import { escapeHtml, writeSummary } from "./group-shared-3E48626C.js";
+import "./group-shared-3E48626C.js";
 import {
   checkScope,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./group-main-D9E09AB1.js";
-import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./group-shared-5D041639.js";
-import { formatDuration } from "./group-shared-5D041639.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./group-main-C7AA6BCF.js";
+import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./group-shared-3E48626C.js";
+import { formatDuration } from "./group-shared-3E48626C.js";
 
-import { ActionError } from "./group-shared-5D041639.js";
-import { __commonJS, __require, __toESM } from "./group-shared-5D041639.js";
+import { ActionError } from "./group-shared-3E48626C.js";
+import { __commonJS, __require, __toESM } from "./group-shared-3E48626C.js";
 
 // builtin-cjs:child_process
 var require_child_process = __commonJS({

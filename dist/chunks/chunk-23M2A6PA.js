@@ -1,4 +1,4 @@
-import { ActionError, AmbiguousRequestError } from "./group-shared-5D041639.js";
+import { ActionError, AmbiguousRequestError } from "./group-shared-3E48626C.js";
 
 // src/http-retry.ts
 var AMBIGUOUS_STATUSES = /* @__PURE__ */ new Set([502, 504]);

@@ -1,4 +1,4 @@
-import { __commonJS, __require } from "./group-shared-5D041639.js";
+import { __commonJS, __require } from "./group-shared-3E48626C.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

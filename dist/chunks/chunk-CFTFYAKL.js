@@ -1,12 +1,12 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./group-shared-5D041639.js";
-import { require_path } from "./group-shared-5D041639.js";
-import { escapeHtml } from "./group-shared-5D041639.js";
-import { require_fs } from "./group-shared-5D041639.js";
-import { ActionError } from "./group-shared-5D041639.js";
-import { __toESM } from "./group-shared-5D041639.js";
+import { neutralise } from "./group-shared-3E48626C.js";
+import { require_path } from "./group-shared-3E48626C.js";
+import { escapeHtml } from "./group-shared-3E48626C.js";
+import { require_fs } from "./group-shared-3E48626C.js";
+import { ActionError } from "./group-shared-3E48626C.js";
+import { __toESM } from "./group-shared-3E48626C.js";
 
 // src/audit/scan.ts
 var import_node_fs = __toESM(require_fs());

@@ -6,7 +6,7 @@ import {
   selectionOf
 } from "./chunk-CFTFYAKL.js";
 import "./chunk-75AJRJHV.js";
-import "./group-shared-5D041639.js";
+import "./group-shared-3E48626C.js";
 
 
 

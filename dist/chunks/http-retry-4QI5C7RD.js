@@ -5,7 +5,7 @@ import {
   budgetError,
   redirectError
 } from "./chunk-23M2A6PA.js";
-import "./group-shared-5D041639.js";
+import "./group-shared-3E48626C.js";
 
 export {
   afterNetworkError,

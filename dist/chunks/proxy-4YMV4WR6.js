@@ -1,4 +1,4 @@
-import "./group-shared-5D041639.js";
+import "./group-shared-3E48626C.js";
 
 // src/proxy.ts
 import { createRequire } from "node:module";

@@ -3,8 +3,8 @@ import {
   editDistance,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import "./group-main-D9E09AB1.js";
-import "./group-shared-5D041639.js";
+import "./group-main-C7AA6BCF.js";
+import "./group-shared-3E48626C.js";
 
 
 export {

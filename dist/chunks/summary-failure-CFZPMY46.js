@@ -1,5 +1,5 @@
-import { escapeHtml } from "./group-shared-5D041639.js";
-import "./group-shared-5D041639.js";
+import { escapeHtml } from "./group-shared-3E48626C.js";
+import "./group-shared-3E48626C.js";
 
 
 // src/summary-failure.ts

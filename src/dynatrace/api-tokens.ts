@@ -96,14 +96,16 @@ export class ClassicTokensApi extends TokenApi<ClassicTokenRequest> {
   }
 
   /**
-   * `GET …/apiTokens?pageSize=1`, whatever it answers: the smallest request that shows
+   * `GET …/apiTokens?pageSize=100`, whatever it answers: the smallest request that shows
    * whether the environment accepts the bearer (not 401) and lets it read tokens (not
-   * 403). For plan's check of a GitHub ID token's trust (github-oidc.ts).
+   * 403); 100 is the smallest page the API accepts (its `pageSize` is 100–10000,
+   * https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v2/api-tokens/get-all).
+   * For plan's check of a GitHub ID token's trust (github-oidc.ts).
    */
   probe(what: string): Promise<HttpResponse> {
     return this.send({
       method: 'GET',
-      path: `${API_TOKENS_PATH}?pageSize=1`,
+      path: `${API_TOKENS_PATH}?pageSize=100`,
       what
     })
   }

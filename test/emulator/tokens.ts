@@ -315,8 +315,9 @@ function list(req: EmuRequest, ctx: Ctx): EmuResponse {
     }
   } else {
     const pageSize = Number(req.query.get('pageSize') ?? 200)
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
-      throw envError(400, 'pageSize must be between 1 and 10000')
+    // Dynatrace: "the minimal allowed page size is 100" (tokens-v2 get-all).
+    if (!Number.isInteger(pageSize) || pageSize < 100 || pageSize > 10000) {
+      throw envError(400, 'pageSize must be between 100 and 10000')
     }
     key = { offset: 0, pageSize, fields: req.query.get('fields') }
   }
