@@ -1,5 +1,5 @@
-import { API_TOKENS_PATH, ClassicTokensApi } from "./group-shared-3E48626C.js";
-import "./group-shared-3E48626C.js";
+import { API_TOKENS_PATH, ClassicTokensApi } from "./group-shared-1A1AC2C3.js";
+import "./group-shared-1A1AC2C3.js";
 
 
 

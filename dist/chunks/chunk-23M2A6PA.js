@@ -1,4 +1,4 @@
-import { ActionError, AmbiguousRequestError } from "./group-shared-3E48626C.js";
+import { ActionError, AmbiguousRequestError } from "./group-shared-1A1AC2C3.js";
 
 // src/http-retry.ts
 var AMBIGUOUS_STATUSES = /* @__PURE__ */ new Set([502, 504]);

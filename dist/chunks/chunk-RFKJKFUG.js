@@ -1,4 +1,4 @@
-import { parseJson } from "./group-shared-3E48626C.js";
+import { parseJson } from "./group-shared-1A1AC2C3.js";
 
 // src/dynatrace/errors.ts
 var MAX_ENTRIES = 10;

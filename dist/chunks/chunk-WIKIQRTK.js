@@ -1,12 +1,12 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./group-shared-3E48626C.js";
+import { neutralise } from "./group-shared-1A1AC2C3.js";
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
-import { ActionError } from "./group-shared-3E48626C.js";
-import { __toESM } from "./group-shared-3E48626C.js";
+import { ActionError } from "./group-shared-1A1AC2C3.js";
+import { __toESM } from "./group-shared-1A1AC2C3.js";
 
 // src/iam/parse.ts
 var import_yaml = __toESM(require_dist());

@@ -4,7 +4,7 @@ import {
   missingAccess,
   readDynatraceError
 } from "./chunk-RFKJKFUG.js";
-import "./group-shared-3E48626C.js";
+import "./group-shared-1A1AC2C3.js";
 
 
 

@@ -2,10 +2,10 @@ import {
   explainError,
   readDynatraceError
 } from "./chunk-RFKJKFUG.js";
-import { parseJson } from "./group-shared-3E48626C.js";
-import { isLoopbackHost } from "./group-shared-3E48626C.js";
-import { ActionError } from "./group-shared-3E48626C.js";
-import "./group-shared-3E48626C.js";
+import { parseJson } from "./group-shared-1A1AC2C3.js";
+import { isLoopbackHost } from "./group-shared-1A1AC2C3.js";
+import { ActionError } from "./group-shared-1A1AC2C3.js";
+import "./group-shared-1A1AC2C3.js";
 
 // src/github-oidc.ts
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";

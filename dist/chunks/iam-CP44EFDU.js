@@ -2,25 +2,25 @@ import {
   parseIamInputs,
   problemsError
 } from "./chunk-WIKIQRTK.js";
-import "./group-main-C7AA6BCF.js";
+import "./group-main-FCCF77BB.js";
 
-import "./group-shared-3E48626C.js";
+import "./group-shared-1A1AC2C3.js";
 
 import "./chunk-75AJRJHV.js";
 
 
-import { escapeHtml } from "./group-shared-3E48626C.js";
+import { escapeHtml } from "./group-shared-1A1AC2C3.js";
 
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
 
-import { isUuid } from "./group-shared-3E48626C.js";
+import { isUuid } from "./group-shared-1A1AC2C3.js";
 
-import { DynatraceApi } from "./group-shared-3E48626C.js";
-import { parseJson } from "./group-shared-3E48626C.js";
+import { DynatraceApi } from "./group-shared-1A1AC2C3.js";
+import { parseJson } from "./group-shared-1A1AC2C3.js";
 
-import { ActionError, AmbiguousRequestError } from "./group-shared-3E48626C.js";
+import { ActionError, AmbiguousRequestError } from "./group-shared-1A1AC2C3.js";
 
 
 // src/dynatrace/iam.ts

@@ -1,7 +1,7 @@
-import { isObject } from "./group-shared-3E48626C.js";
-import { parseJson } from "./group-shared-3E48626C.js";
-import "./group-shared-3E48626C.js";
-import { ActionError } from "./group-shared-3E48626C.js";
+import { isObject } from "./group-shared-1A1AC2C3.js";
+import { parseJson } from "./group-shared-1A1AC2C3.js";
+import "./group-shared-1A1AC2C3.js";
+import { ActionError } from "./group-shared-1A1AC2C3.js";
 
 
 // src/dynatrace/pages.ts

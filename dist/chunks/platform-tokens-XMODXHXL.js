@@ -3,7 +3,7 @@ import {
   PLATFORM_TOKEN_SCOPES,
   PlatformTokensApi
 } from "./chunk-LG53FTZV.js";
-import "./group-shared-3E48626C.js";
+import "./group-shared-1A1AC2C3.js";
 
 
 

@@ -1,4 +1,4 @@
-import "./group-shared-3E48626C.js";
+import "./group-shared-1A1AC2C3.js";
 
 // src/proxy.ts
 import { createRequire } from "node:module";

@@ -1,24 +1,24 @@
-import { revocationSummary } from "./group-post-EAFDC8A4.js";
-import "./group-main-C7AA6BCF.js";
+import { revocationSummary } from "./group-post-05F4DE87.js";
+import "./group-main-FCCF77BB.js";
 
-import "./group-shared-3E48626C.js";
-
-
-import { authenticate } from "./group-shared-3E48626C.js";
-import { revokeTarget, revokeToken, revokeUrl } from "./group-post-EAFDC8A4.js";
-import { Output } from "./group-shared-3E48626C.js";
-import { setOutput } from "./group-shared-3E48626C.js";
-import { writeSummary } from "./group-shared-3E48626C.js";
+import "./group-shared-1A1AC2C3.js";
 
 
-import { tokenTypeOf } from "./group-shared-3E48626C.js";
+import { authenticate } from "./group-shared-1A1AC2C3.js";
+import { revokeTarget, revokeToken, revokeUrl } from "./group-post-05F4DE87.js";
+import { Output } from "./group-shared-1A1AC2C3.js";
+import { setOutput } from "./group-shared-1A1AC2C3.js";
+import { writeSummary } from "./group-shared-1A1AC2C3.js";
 
 
+import { tokenTypeOf } from "./group-shared-1A1AC2C3.js";
 
 
 
 
-import { errorMessage } from "./group-shared-3E48626C.js";
+
+
+import { errorMessage } from "./group-shared-1A1AC2C3.js";
 
 
 // src/modes/revoke.ts

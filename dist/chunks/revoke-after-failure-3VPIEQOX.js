@@ -1,6 +1,6 @@
-import { markRevoked } from "./group-post-EAFDC8A4.js";
-import { revokeTarget, revokeToken } from "./group-post-EAFDC8A4.js";
-import "./group-shared-3E48626C.js";
+import { markRevoked } from "./group-post-05F4DE87.js";
+import { revokeTarget, revokeToken } from "./group-post-05F4DE87.js";
+import "./group-shared-1A1AC2C3.js";
 
 
 
@@ -8,7 +8,7 @@ import "./group-shared-3E48626C.js";
 
 
 
-import { errorMessage } from "./group-shared-3E48626C.js";
+import { errorMessage } from "./group-shared-1A1AC2C3.js";
 
 
 // src/modes/revoke-after-failure.ts

@@ -3,8 +3,8 @@ import {
   editDistance,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import "./group-main-C7AA6BCF.js";
-import "./group-shared-3E48626C.js";
+import "./group-main-FCCF77BB.js";
+import "./group-shared-1A1AC2C3.js";
 
 
 export {

@@ -1,5 +1,5 @@
-import { escapeHtml } from "./group-shared-3E48626C.js";
-import "./group-shared-3E48626C.js";
+import { escapeHtml } from "./group-shared-1A1AC2C3.js";
+import "./group-shared-1A1AC2C3.js";
 
 
 // src/summary-failure.ts

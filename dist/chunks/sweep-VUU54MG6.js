@@ -1,18 +1,18 @@
-import { authenticate } from "./group-shared-3E48626C.js";
+import { authenticate } from "./group-shared-1A1AC2C3.js";
 import {
   PlatformTokensApi
 } from "./chunk-LG53FTZV.js";
-import { Output } from "./group-shared-3E48626C.js";
-import { setOutput } from "./group-shared-3E48626C.js";
-import { escapeHtml, writeSummary } from "./group-shared-3E48626C.js";
-import "./group-shared-3E48626C.js";
-import { formatDuration } from "./group-shared-3E48626C.js";
-import { ClassicTokensApi } from "./group-shared-3E48626C.js";
-import { withOffset } from "./group-shared-3E48626C.js";
+import { Output } from "./group-shared-1A1AC2C3.js";
+import { setOutput } from "./group-shared-1A1AC2C3.js";
+import { escapeHtml, writeSummary } from "./group-shared-1A1AC2C3.js";
+import "./group-shared-1A1AC2C3.js";
+import { formatDuration } from "./group-shared-1A1AC2C3.js";
+import { ClassicTokensApi } from "./group-shared-1A1AC2C3.js";
+import { withOffset } from "./group-shared-1A1AC2C3.js";
 
 
 
-import { ActionError, errorMessage } from "./group-shared-3E48626C.js";
+import { ActionError, errorMessage } from "./group-shared-1A1AC2C3.js";
 
 
 // src/sweep.ts

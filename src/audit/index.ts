@@ -180,6 +180,7 @@ function auditWorkflowStep(
       where: { file, line: step.line },
       unjudgeable: new Set(step.nonScalar.map((n) => n.name)),
       job: step.job,
+      secretCarriers: step.secretCarriers,
       ...(step.idToken ? { idToken: step.idToken } : {})
     },
     settings

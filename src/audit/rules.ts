@@ -56,6 +56,8 @@ export interface StepUnderAudit {
   idToken?: 'write' | 'none'
   /** The job, for messages. */
   job?: string
+  /** Inputs that carried a literal secret, blanked in `values` (hideLiteralSecrets). */
+  secretCarriers?: readonly string[]
 }
 
 /** Settings of the audit itself (the audit step's inputs). */
@@ -234,44 +236,13 @@ function checkRequirements(r: StepInputs, context: FieldContext): void {
     r.refused(input, r.quiet(input).value, message)
 }
 
-/**
- * A workflow that writes the client secret literally into the step and again into another
- * input: the step refuses that input without printing it ("contains the client secret
- * (value hidden)"), so the audit must not print it either, in a finding, the summary or
- * audit-report. The secret (and its last dotted part, as the step checks) is blanked in
- * every other input, keeping each value's length so that line numbers stay right.
- */
-function hideClientSecret(step: StepUnderAudit): {
-  hidden: StepUnderAudit
-  carriers: string[]
-} {
-  const given = step.values.get('client-secret')?.text.trim() ?? ''
-  if (step.own || given.length < 8 || hasExpression(given))
-    return { hidden: step, carriers: [] }
-  const part = given.split('.').pop() ?? ''
-  const secrets = [given, ...(part.length >= 8 && part !== given ? [part] : [])]
-  const carriers: string[] = []
-  const values = new Map(step.values)
-  for (const [input, value] of step.values) {
-    if (input === 'client-secret') continue
-    if (!secrets.some((secret) => value.text.includes(secret))) continue
-    carriers.push(input)
-    let text = value.text
-    for (const secret of secrets)
-      text = text.split(secret).join('*'.repeat(secret.length))
-    values.set(input, { ...value, text, lineOf: (o) => value.lineOf(o) })
-  }
-  return { hidden: { ...step, values }, carriers }
-}
-
 /** Audit one step's inputs. Returns its findings and the token it would mint, if any. */
 export function auditStep(
   step: StepUnderAudit,
   settings: AuditSettings
 ): { findings: Finding[]; token?: TokenPlan } {
-  const { hidden, carriers } = hideClientSecret(step)
-  const r = new StepInputs(hidden)
-  for (const input of carriers)
+  const r = new StepInputs(step)
+  for (const input of step.secretCarriers ?? [])
     r.refused(
       input,
       r.quiet(input).value,

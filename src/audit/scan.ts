@@ -21,6 +21,7 @@ import { finding, type Finding } from './findings.js'
 import {
   deref,
   fileContainer,
+  hideLiteralSecrets,
   plainValue,
   scalarText,
   scalarValue,
@@ -37,7 +38,10 @@ export interface ActionStep {
   job: string
   /** `step "id"`, `step "name"` or `step 3`, for messages. */
   label: string
-  with: Map<string, Value>
+  /** The `with:` values, a literal client secret blanked (hideLiteralSecrets). */
+  with: ReadonlyMap<string, Value>
+  /** Inputs that carried the literal client secret. */
+  secretCarriers: string[]
   /** `with:` entries that are not plain values (a list or a map), with their line. */
   nonScalar: { name: string; line: number }[]
   /** Whether the job grants `id-token: write`; absent when the file cannot tell. */
@@ -478,12 +482,15 @@ function actionStep(
   const values = withValues(getNode(step, 'with', doc), workflow)
   const recognised = recogniseAction(uses, values, workflow.options)
   if (!recognised) return undefined
+  const hidden = hideLiteralSecrets(values.with)
   return {
     file,
     line: lines.linePos(step.range?.[0] ?? 0).line,
     job: at.job,
     label: stepLabel(step, at.index, doc),
-    ...values,
+    nonScalar: values.nonScalar,
+    with: hidden.values,
+    secretCarriers: hidden.carriers,
     ...recognised,
     ...(at.idToken ? { idToken: at.idToken } : {})
   }

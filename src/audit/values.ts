@@ -11,6 +11,7 @@ import {
   type Node,
   type Scalar
 } from 'yaml'
+import { clientId, Problem } from '../inputs/fields.js'
 import { neutralise } from '../log.js'
 
 /** An input value as the runner passes it, and where it is. */
@@ -296,4 +297,63 @@ export function show(text: string, max = 80): string {
 /** True when the runner would expand an expression in the value first. */
 export function hasExpression(text: string): boolean {
   return text.includes('${{')
+}
+
+/**
+ * A workflow that writes the client secret literally into a step and again into another
+ * input: the step refuses that input without printing it ("contains the client secret
+ * (value hidden)"), so the audit must not print it either, in any finding, the summary
+ * or audit-report. Done once, where a step's values are read, so every rule, the scope
+ * drift and the Monaco check see the blanked values. The secrets: a literal
+ * client-secret (and its last dotted part, as the step checks), and a client-id the step
+ * masks because it looks like a secret. Each is blanked in every other input, keeping the
+ * value's length so that line numbers stay right; `carriers` names the inputs that carried
+ * the client secret.
+ */
+export function hideLiteralSecrets(values: ReadonlyMap<string, Value>): {
+  values: ReadonlyMap<string, Value>
+  carriers: string[]
+} {
+  const literal = (input: string): string => {
+    const text = values.get(input)?.text.trim() ?? ''
+    return text.length >= 8 && !hasExpression(text) ? text : ''
+  }
+  const id = literal('client-id')
+  const idCheck = id === '' ? undefined : clientId.check(id, (t) => t)
+  const sources = [
+    { from: 'client-secret', text: literal('client-secret') },
+    {
+      from: 'client-id',
+      text: idCheck instanceof Problem && idCheck.secret ? id : ''
+    }
+  ].flatMap(({ from, text }) => {
+    const part = text.split('.').pop() ?? ''
+    return text === ''
+      ? []
+      : [
+          { from, text },
+          ...(part.length >= 8 && part !== text ? [{ from, text: part }] : [])
+        ]
+  })
+  const carriers: string[] = []
+  const hidden = new Map(values)
+  for (const [input, value] of values) {
+    const secrets = sources
+      .filter((s) => s.from !== input && value.text.includes(s.text))
+      .map((s) => s.text)
+    if (secrets.length === 0) continue
+    // The step refuses an input carrying its client secret; a secret-looking client-id
+    // it only masks (its value shows as *** in the step's messages, as here).
+    if (
+      sources.some(
+        (s) => s.from === 'client-secret' && secrets.includes(s.text)
+      )
+    )
+      carriers.push(input)
+    let text = value.text
+    for (const secret of secrets)
+      text = text.split(secret).join('*'.repeat(secret.length))
+    hidden.set(input, { ...value, text, lineOf: (o) => value.lineOf(o) })
+  }
+  return { values: hidden, carriers }
 }
