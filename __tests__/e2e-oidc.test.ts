@@ -200,11 +200,13 @@ describe('auth: github-oidc, classic token', () => {
       }
     )
     const { main, post } = await runJob({
-      inputs: oidcInputs(emu),
+      inputs: oidcInputs(emu, { 'output-access-token': 'true' }),
       idTokens: gh
     })
     expect(main.exitCode).toBe(0)
     expect(main.log).toContain('requesting a fresh one and trying once more')
+    // The bearer handed on is the fresh ID token, not the one Dynatrace refused.
+    expect(main.outputs['access-token']).toBe(gh.issued[1])
     const record = emu.state.apiTokens[0]!
     expect(sequence(emu)).toEqual([
       `POST ${TOKENS}`,

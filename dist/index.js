@@ -1,12 +1,12 @@
-import "./chunks/group-shared-1A1AC2C3.js";
+import "./chunks/group-shared-DF922B5F.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/group-main-FCCF77BB.js");
+  const { run: main } = await import("./chunks/group-main-24A6D6C2.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/group-post-05F4DE87.js");
+  const { post: revokeInPost } = await import("./chunks/group-post-51CE14F4.js");
   await revokeInPost();
 }
 export {

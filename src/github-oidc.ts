@@ -12,7 +12,6 @@
  * and names a few claims in messages; it trusts the token for nothing else.
  */
 import { ActionError } from './errors.js'
-import { explainError, readDynatraceError } from './dynatrace/errors.js'
 import {
   parseJson,
   type Http,
@@ -201,7 +200,7 @@ export class FederatedBearer implements RenewableBearer {
       this.values.add(this.authorization)
       return this.authorization
     }
-    throw federatedRefusal(spec.what, response, this.token, this.context)
+    throw await federatedRefusal(spec.what, response, this.token, this.context)
   }
 }
 
@@ -221,12 +220,15 @@ function describeClaims(token: IdToken, log: Logger, names: string[]): string {
  * What a 401 or 403 to a federated request means, with everything needed to fix the
  * trust: the audience sent, the token's identifying claims, what Dynatrace said.
  */
-export function federatedRefusal(
+async function federatedRefusal(
   what: string,
   response: HttpResponse,
   token: IdToken,
   context: FederationContext
-): ActionError {
+): Promise<ActionError> {
+  // Loaded on demand, as everywhere: a run that succeeds never needs it.
+  const { explainError, readDynatraceError } =
+    await import('./dynatrace/errors.js')
   const { log, audience, environment } = context
   const details = readDynatraceError(response)
   // Dynatrace's message, with its error code and what it says is missing.
@@ -284,10 +286,13 @@ export async function federatedSession<I extends SignedInInputs>(
     federationContext({ oidcAudience, endpoints: inputs.endpoints }, log),
     next
   )
-  const token = federated.bearer.idToken
   return {
     ctx: { ...ctx, http: federated.http },
-    bearer: { accessToken: token.value, expiresAt: token.expiresAt },
+    // The ID token of now: a 401 mid-run renews it (FederatedBearer.rejected).
+    get bearer() {
+      const token = federated.bearer.idToken
+      return { accessToken: token.value, expiresAt: token.expiresAt }
+    },
     credential: `GitHub ID token for audience "${oidcAudience}" (workload identity federation; no Dynatrace secret)`,
     federated: federated.bearer
   }
@@ -340,7 +345,7 @@ export async function checkTrust(
   })
   const response = await tokens.probe(what)
   if (response.status === 401)
-    throw federatedRefusal(what, response, bearer.idToken, context)
+    throw await federatedRefusal(what, response, bearer.idToken, context)
   if (response.status === 200) {
     log.info(
       `Environment ${environment} accepted the GitHub ID token (the trust and a service-user mapping match this job).`

@@ -1,5 +1,5 @@
-import { API_TOKENS_PATH, ClassicTokensApi } from "./group-shared-1A1AC2C3.js";
-import "./group-shared-1A1AC2C3.js";
+import { API_TOKENS_PATH, ClassicTokensApi } from "./group-shared-DF922B5F.js";
+import "./group-shared-DF922B5F.js";
 
 
 

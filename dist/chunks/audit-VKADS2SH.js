@@ -29,26 +29,26 @@ import {
   readBindings,
   readPolicies
 } from "./chunk-WIKIQRTK.js";
-import { federationRefusals, unmetRequirements } from "./group-main-FCCF77BB.js";
-import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./group-shared-1A1AC2C3.js";
+import { federationRefusals, unmetRequirements } from "./group-main-24A6D6C2.js";
+import { CONTEXTUAL, CONTEXT_FIELDS, FIELDS } from "./group-shared-DF922B5F.js";
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./group-shared-1A1AC2C3.js";
-import { Output } from "./group-shared-1A1AC2C3.js";
-import { require_path, setOutput } from "./group-shared-1A1AC2C3.js";
-import { escapeHtml, writeSummary } from "./group-shared-1A1AC2C3.js";
-import "./group-shared-1A1AC2C3.js";
+import { neutralise } from "./group-shared-DF922B5F.js";
+import { Output } from "./group-shared-DF922B5F.js";
+import { require_path, setOutput } from "./group-shared-DF922B5F.js";
+import { escapeHtml, writeSummary } from "./group-shared-DF922B5F.js";
+import "./group-shared-DF922B5F.js";
 import {
   checkScope,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./group-main-FCCF77BB.js";
-import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./group-shared-1A1AC2C3.js";
-import { formatDuration } from "./group-shared-1A1AC2C3.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES, lookup } from "./group-main-24A6D6C2.js";
+import { Problem, parseList, tokenLifetime, tokenTypeOf } from "./group-shared-DF922B5F.js";
+import { formatDuration } from "./group-shared-DF922B5F.js";
 
-import { ActionError } from "./group-shared-1A1AC2C3.js";
-import { __commonJS, __require, __toESM } from "./group-shared-1A1AC2C3.js";
+import { ActionError } from "./group-shared-DF922B5F.js";
+import { __commonJS, __require, __toESM } from "./group-shared-DF922B5F.js";
 
 // builtin-cjs:child_process
 var require_child_process = __commonJS({

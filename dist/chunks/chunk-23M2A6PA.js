@@ -1,4 +1,4 @@
-import { ActionError, AmbiguousRequestError } from "./group-shared-1A1AC2C3.js";
+import { ActionError, AmbiguousRequestError } from "./group-shared-DF922B5F.js";
 
 // src/http-retry.ts
 var AMBIGUOUS_STATUSES = /* @__PURE__ */ new Set([502, 504]);

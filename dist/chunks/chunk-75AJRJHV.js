@@ -1,4 +1,4 @@
-import { __commonJS, __require } from "./group-shared-1A1AC2C3.js";
+import { __commonJS, __require } from "./group-shared-DF922B5F.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

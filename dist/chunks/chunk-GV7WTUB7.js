@@ -1,13 +1,13 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./group-shared-1A1AC2C3.js";
-import { require_path } from "./group-shared-1A1AC2C3.js";
-import { escapeHtml } from "./group-shared-1A1AC2C3.js";
-import { require_fs } from "./group-shared-1A1AC2C3.js";
-import { Problem, clientId } from "./group-shared-1A1AC2C3.js";
-import { ActionError } from "./group-shared-1A1AC2C3.js";
-import { __toESM } from "./group-shared-1A1AC2C3.js";
+import { neutralise } from "./group-shared-DF922B5F.js";
+import { require_path } from "./group-shared-DF922B5F.js";
+import { escapeHtml } from "./group-shared-DF922B5F.js";
+import { require_fs } from "./group-shared-DF922B5F.js";
+import { Problem, clientId } from "./group-shared-DF922B5F.js";
+import { ActionError } from "./group-shared-DF922B5F.js";
+import { __toESM } from "./group-shared-DF922B5F.js";
 
 // src/audit/scan.ts
 var import_node_fs = __toESM(require_fs());

@@ -1,5 +1,5 @@
-import { PLATFORM_TOKEN_ID, TokenApi } from "./group-shared-1A1AC2C3.js";
-import { ActionError, errorMessage } from "./group-shared-1A1AC2C3.js";
+import { PLATFORM_TOKEN_ID, TokenApi } from "./group-shared-DF922B5F.js";
+import { ActionError, errorMessage } from "./group-shared-DF922B5F.js";
 
 // src/dynatrace/platform-tokens.ts
 var PLATFORM_TOKEN_SCOPES = {

@@ -1,4 +1,4 @@
-import { parseJson } from "./group-shared-1A1AC2C3.js";
+import { parseJson } from "./group-shared-DF922B5F.js";
 
 // src/dynatrace/errors.ts
 var MAX_ENTRIES = 10;

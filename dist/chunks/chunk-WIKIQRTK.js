@@ -1,12 +1,12 @@
 import {
   require_dist
 } from "./chunk-75AJRJHV.js";
-import { neutralise } from "./group-shared-1A1AC2C3.js";
+import { neutralise } from "./group-shared-DF922B5F.js";
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
-import { ActionError } from "./group-shared-1A1AC2C3.js";
-import { __toESM } from "./group-shared-1A1AC2C3.js";
+import { ActionError } from "./group-shared-DF922B5F.js";
+import { __toESM } from "./group-shared-DF922B5F.js";
 
 // src/iam/parse.ts
 var import_yaml = __toESM(require_dist());

@@ -1,4 +1,4 @@
-import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, CLASSIC_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES } from "./group-main-FCCF77BB.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, CLASSIC_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES } from "./group-main-24A6D6C2.js";
 
 // src/scope-check.ts
 function editDistance(a, b, max = Infinity) {

@@ -6,7 +6,7 @@ import {
   selectionOf
 } from "./chunk-GV7WTUB7.js";
 import "./chunk-75AJRJHV.js";
-import "./group-shared-1A1AC2C3.js";
+import "./group-shared-DF922B5F.js";
 
 
 

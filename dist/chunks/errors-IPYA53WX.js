@@ -4,7 +4,7 @@ import {
   missingAccess,
   readDynatraceError
 } from "./chunk-RFKJKFUG.js";
-import "./group-shared-1A1AC2C3.js";
+import "./group-shared-DF922B5F.js";
 
 
 

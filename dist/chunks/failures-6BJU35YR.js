@@ -1,13 +1,13 @@
-import { formatDuration } from "./group-shared-1A1AC2C3.js";
+import { formatDuration } from "./group-shared-DF922B5F.js";
 import {
   explainError,
   missingAccess
 } from "./chunk-RFKJKFUG.js";
-import { EXPIRY_TOLERANCE_MS, MAX_CLOCK_AHEAD_MS, SECRET_LENGTH, TOKEN_FORMAT } from "./group-shared-1A1AC2C3.js";
-import "./group-shared-1A1AC2C3.js";
-import { parseJson } from "./group-shared-1A1AC2C3.js";
+import { EXPIRY_TOLERANCE_MS, MAX_CLOCK_AHEAD_MS, SECRET_LENGTH, TOKEN_FORMAT } from "./group-shared-DF922B5F.js";
+import "./group-shared-DF922B5F.js";
+import { parseJson } from "./group-shared-DF922B5F.js";
 
-import { ActionError } from "./group-shared-1A1AC2C3.js";
+import { ActionError } from "./group-shared-DF922B5F.js";
 
 
 // src/dynatrace/failures.ts

@@ -5,7 +5,7 @@ import {
   budgetError,
   redirectError
 } from "./chunk-23M2A6PA.js";
-import "./group-shared-1A1AC2C3.js";
+import "./group-shared-DF922B5F.js";
 
 export {
   afterNetworkError,

@@ -2,25 +2,25 @@ import {
   parseIamInputs,
   problemsError
 } from "./chunk-WIKIQRTK.js";
-import "./group-main-FCCF77BB.js";
+import "./group-main-24A6D6C2.js";
 
-import "./group-shared-1A1AC2C3.js";
+import "./group-shared-DF922B5F.js";
 
 import "./chunk-75AJRJHV.js";
 
 
-import { escapeHtml } from "./group-shared-1A1AC2C3.js";
+import { escapeHtml } from "./group-shared-DF922B5F.js";
 
 import {
   suggest
 } from "./chunk-Y7DULH5L.js";
 
-import { isUuid } from "./group-shared-1A1AC2C3.js";
+import { isUuid } from "./group-shared-DF922B5F.js";
 
-import { DynatraceApi } from "./group-shared-1A1AC2C3.js";
-import { parseJson } from "./group-shared-1A1AC2C3.js";
+import { DynatraceApi } from "./group-shared-DF922B5F.js";
+import { parseJson } from "./group-shared-DF922B5F.js";
 
-import { ActionError, AmbiguousRequestError } from "./group-shared-1A1AC2C3.js";
+import { ActionError, AmbiguousRequestError } from "./group-shared-DF922B5F.js";
 
 
 // src/dynatrace/iam.ts

@@ -1,7 +1,7 @@
-import { isObject } from "./group-shared-1A1AC2C3.js";
-import { parseJson } from "./group-shared-1A1AC2C3.js";
-import "./group-shared-1A1AC2C3.js";
-import { ActionError } from "./group-shared-1A1AC2C3.js";
+import { isObject } from "./group-shared-DF922B5F.js";
+import { parseJson } from "./group-shared-DF922B5F.js";
+import "./group-shared-DF922B5F.js";
+import { ActionError } from "./group-shared-DF922B5F.js";
 
 
 // src/dynatrace/pages.ts

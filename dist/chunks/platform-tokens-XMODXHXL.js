@@ -3,7 +3,7 @@ import {
   PLATFORM_TOKEN_SCOPES,
   PlatformTokensApi
 } from "./chunk-LG53FTZV.js";
-import "./group-shared-1A1AC2C3.js";
+import "./group-shared-DF922B5F.js";
 
 
 

@@ -1,4 +1,4 @@
-import "./group-shared-1A1AC2C3.js";
+import "./group-shared-DF922B5F.js";
 
 // src/proxy.ts
 import { createRequire } from "node:module";

@@ -1,12 +1,12 @@
-import { API_TOKENS_PATH } from "./group-shared-1A1AC2C3.js";
+import { API_TOKENS_PATH } from "./group-shared-DF922B5F.js";
 import {
   attempts
 } from "./chunk-23M2A6PA.js";
-import { CLASSIC_TOKEN_ID, UntrustedAnswerError, withOffset } from "./group-shared-1A1AC2C3.js";
-import "./group-shared-1A1AC2C3.js";
-import { parseJson } from "./group-shared-1A1AC2C3.js";
+import { CLASSIC_TOKEN_ID, UntrustedAnswerError, withOffset } from "./group-shared-DF922B5F.js";
+import "./group-shared-DF922B5F.js";
+import { parseJson } from "./group-shared-DF922B5F.js";
 
-import { ActionError, errorMessage } from "./group-shared-1A1AC2C3.js";
+import { ActionError, errorMessage } from "./group-shared-DF922B5F.js";
 
 
 // src/dynatrace/recovery.ts

@@ -1,6 +1,6 @@
-import { markRevoked } from "./group-post-05F4DE87.js";
-import { revokeTarget, revokeToken } from "./group-post-05F4DE87.js";
-import "./group-shared-1A1AC2C3.js";
+import { markRevoked } from "./group-post-51CE14F4.js";
+import { revokeTarget, revokeToken } from "./group-post-51CE14F4.js";
+import "./group-shared-DF922B5F.js";
 
 
 
@@ -8,7 +8,7 @@ import "./group-shared-1A1AC2C3.js";
 
 
 
-import { errorMessage } from "./group-shared-1A1AC2C3.js";
+import { errorMessage } from "./group-shared-DF922B5F.js";
 
 
 // src/modes/revoke-after-failure.ts

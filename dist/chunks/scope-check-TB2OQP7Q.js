@@ -3,8 +3,8 @@ import {
   editDistance,
   suggest
 } from "./chunk-Y7DULH5L.js";
-import "./group-main-FCCF77BB.js";
-import "./group-shared-1A1AC2C3.js";
+import "./group-main-24A6D6C2.js";
+import "./group-shared-DF922B5F.js";
 
 
 export {

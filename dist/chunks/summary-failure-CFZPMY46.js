@@ -1,5 +1,5 @@
-import { escapeHtml } from "./group-shared-1A1AC2C3.js";
-import "./group-shared-1A1AC2C3.js";
+import { escapeHtml } from "./group-shared-DF922B5F.js";
+import "./group-shared-DF922B5F.js";
 
 
 // src/summary-failure.ts

@@ -195,7 +195,8 @@ async function mintToken(
     // The token handed on must be the token asked for.
     const problems = await tokenProblems(token, asked)
     if (problems.length > 0) throw new ActionError(problems.join(' '))
-    handOff(inputs, token, bearer)
+    // The session's bearer of now (a GitHub ID token may have been renewed meanwhile).
+    handOff(inputs, token, prepared.session.bearer)
   } catch (error) {
     // The token exists but the job cannot use it: do not leave it valid. Loaded on
     // demand: only a failed run needs it.
