@@ -1,12 +1,12 @@
-import "./chunks/group-shared-DF922B5F.js";
+import "./chunks/group-shared-6CC45263.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/group-main-24A6D6C2.js");
+  const { run: main } = await import("./chunks/group-main-3A8D8062.js");
   await main();
 }
 async function post() {
-  const { post: revokeInPost } = await import("./chunks/group-post-51CE14F4.js");
+  const { post: revokeInPost } = await import("./chunks/group-post-40E04006.js");
   await revokeInPost();
 }
 export {

@@ -62,7 +62,7 @@ export interface FederationContext {
  * client allowed to reach only that service. The request token and the ID token are
  * masked as soon as they are read.
  */
-export async function requestIdToken(
+async function requestIdToken(
   http: Http,
   context: FederationContext,
   env: NodeJS.ProcessEnv = process.env
@@ -252,7 +252,7 @@ async function federatedRefusal(
 }
 
 /** How long until `expiresAt`, for the log: "about 5 minutes". */
-export function lifetimeText(expiresAt: number, now = Date.now()): string {
+function lifetimeText(expiresAt: number, now = Date.now()): string {
   const minutes = Math.max(0, Math.round((expiresAt - now) / 60_000))
   return `about ${minutes} minute${minutes === 1 ? '' : 's'}`
 }

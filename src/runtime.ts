@@ -12,7 +12,7 @@ import type { Logger } from './log.js'
  */
 
 /** What the HTTP client of a run takes from its inputs. */
-export type HttpSettings = Pick<Inputs, 'timeoutSeconds' | 'maxRetries'>
+type HttpSettings = Pick<Inputs, 'timeoutSeconds' | 'maxRetries'>
 
 /**
  * The HTTP client for a run, within timeout-seconds, that talks only to `urls` (by

@@ -17,7 +17,7 @@ import {
  * early, returning `max + 1`, once every entry of a row is above `max`: the distance can
  * only grow from there, and an audit of a long list asks for thousands of these.
  */
-export function editDistance(a: string, b: string, max = Infinity): number {
+function editDistance(a: string, b: string, max = Infinity): number {
   const s = a.toLowerCase()
   const t = b.toLowerCase()
   // prev[j]: the distance of s's first i - 1 and t's first j characters; cur: row i.

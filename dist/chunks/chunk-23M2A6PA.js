@@ -1,4 +1,4 @@
-import { ActionError, AmbiguousRequestError } from "./group-shared-DF922B5F.js";
+import { ActionError, AmbiguousRequestError } from "./group-shared-6CC45263.js";
 
 // src/http-retry.ts
 var AMBIGUOUS_STATUSES = /* @__PURE__ */ new Set([502, 504]);

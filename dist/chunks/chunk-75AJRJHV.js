@@ -1,4 +1,4 @@
-import { __commonJS, __require } from "./group-shared-DF922B5F.js";
+import { __commonJS, __require } from "./group-shared-6CC45263.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

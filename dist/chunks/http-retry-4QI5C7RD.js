@@ -5,7 +5,7 @@ import {
   budgetError,
   redirectError
 } from "./chunk-23M2A6PA.js";
-import "./group-shared-DF922B5F.js";
+import "./group-shared-6CC45263.js";
 
 export {
   afterNetworkError,

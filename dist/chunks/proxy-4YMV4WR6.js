@@ -1,4 +1,4 @@
-import "./group-shared-DF922B5F.js";
+import "./group-shared-6CC45263.js";
 
 // src/proxy.ts
 import { createRequire } from "node:module";

@@ -1,5 +1,5 @@
-import { escapeHtml } from "./group-shared-DF922B5F.js";
-import "./group-shared-DF922B5F.js";
+import { escapeHtml } from "./group-shared-6CC45263.js";
+import "./group-shared-6CC45263.js";
 
 
 // src/summary-failure.ts

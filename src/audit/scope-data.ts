@@ -45,7 +45,7 @@ export const ESCALATION_SCOPES: Readonly<Record<string, string>> = {
  * Role permissions usable in IAM policy statements (the legacy `tenant-*` group permissions
  * of the Account Management OpenAPI's permission enum, as IAM permissions).
  */
-export const ENVIRONMENT_ROLE_PERMISSIONS: readonly string[] = [
+const ENVIRONMENT_ROLE_PERMISSIONS: readonly string[] = [
   'environment:roles:viewer',
   'environment:roles:manage-settings',
   'environment:roles:agent-install',
@@ -84,104 +84,3 @@ export const WRITE_ACTIONS: readonly string[] = [
   'truncate',
   'install'
 ]
-
-/** Scopes a Monaco config type needs: `required` to deploy, `optional` never reported as unneeded. */
-export interface MonacoScopeNeed {
-  required: readonly string[]
-  optional: readonly string[]
-}
-
-/**
- * Classic API token scopes per Monaco Configuration-API type, from the table of
- * https://docs.dynatrace.com/managed/deliver/configuration-as-code/monaco/reference/supported-configuration
- * (endpoints as in Monaco's pkg/api/endpoints.go).
- * Types not listed use MONACO_CLASSIC_API_DEFAULT.
- */
-export const MONACO_CLASSIC_API_SCOPES: Readonly<
-  Record<string, readonly string[]>
-> = {
-  'request-attributes': ['ReadConfig', 'CaptureRequestData'],
-  'data-privacy': ['ReadConfig', 'DataPrivacy'],
-  'credential-vault': ['credentialVault.read', 'credentialVault.write'],
-  'network-zone': ['networkZones.read', 'networkZones.write'],
-  slo: ['slo.read', 'slo.write'],
-  'synthetic-location': ['DataExport', 'ExternalSyntheticIntegration'],
-  'synthetic-monitor': ['ExternalSyntheticIntegration']
-}
-
-/** Almost every Configuration-API type needs just these (same table). */
-export const MONACO_CLASSIC_API_DEFAULT: readonly string[] = [
-  'ReadConfig',
-  'WriteConfig'
-]
-
-/** Settings 2.0 through a classic token (Monaco uses it when the manifest has no platform credentials). */
-export const MONACO_CLASSIC_SETTINGS: readonly string[] = [
-  'settings.read',
-  'settings.write'
-]
-
-/**
- * Platform token / OAuth scopes per Monaco config type, from the Monaco guides
- * create-oauth-client and create-platform-token (see the top of this file). Keys:
- * `settings`, `automation:<resource>`, `bucket`, `document`, `openpipeline`, `segment`,
- * `slo-v2`, and `platform` for what any deploy with platform credentials may use.
- */
-export const MONACO_PLATFORM_SCOPES: Readonly<Record<string, MonacoScopeNeed>> =
-  {
-    // Classic-URL discovery; Monaco first guesses .apps. → .live., so it is not always needed.
-    platform: { required: [], optional: ['app-engine:apps:run'] },
-    settings: {
-      required: [
-        'settings:objects:read',
-        'settings:objects:write',
-        'settings:schemas:read'
-      ],
-      optional: []
-    },
-    'automation:workflow': {
-      required: ['automation:workflows:read', 'automation:workflows:write'],
-      // Deploying other users' workflows; Monaco falls back to non-admin without it.
-      optional: ['automation:workflows:admin']
-    },
-    'automation:business-calendar': {
-      required: ['automation:calendars:read', 'automation:calendars:write'],
-      optional: []
-    },
-    'automation:scheduling-rule': {
-      required: ['automation:rules:read', 'automation:rules:write'],
-      optional: []
-    },
-    bucket: {
-      required: [
-        'storage:bucket-definitions:read',
-        'storage:bucket-definitions:write'
-      ],
-      optional: ['storage:bucket-definitions:delete']
-    },
-    document: {
-      required: ['document:documents:read', 'document:documents:write'],
-      optional: ['document:documents:delete', 'document:trash.documents:delete']
-    },
-    openpipeline: {
-      required: [
-        'openpipeline:configurations:read',
-        'openpipeline:configurations:write'
-      ],
-      optional: []
-    },
-    segment: {
-      required: [
-        'storage:filter-segments:read',
-        'storage:filter-segments:write'
-      ],
-      optional: [
-        'storage:filter-segments:delete',
-        'storage:filter-segments:admin'
-      ]
-    },
-    'slo-v2': {
-      required: ['slo:slos:read', 'slo:slos:write'],
-      optional: ['slo:objective-templates:read']
-    }
-  }

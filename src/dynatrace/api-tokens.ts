@@ -34,14 +34,14 @@ export interface ClassicTokenRequest {
 }
 
 /** A listed token. Only `id` is checked; the other fields are as the server sent them. */
-export interface ClassicTokenEntry {
+interface ClassicTokenEntry {
   id: string
   name: unknown
   expirationDate: unknown
   creationDate: unknown
 }
 
-export type ClassicTokenPages = Pages<ClassicTokenEntry>
+type ClassicTokenPages = Pages<ClassicTokenEntry>
 
 /**
  * The list's paging (https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v2/api-tokens/get-all):

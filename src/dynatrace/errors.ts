@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { parseJson } from '../http.js'
 import type { Logger } from '../log.js'
+import { isObject } from './client.js'
 
 /**
  * Dynatrace's error bodies, read defensively: whatever a server (or a proxy in front of
@@ -55,9 +56,6 @@ const MAX_PART = 200
 const EXCERPT = 120
 /** A scope or permission name as Dynatrace spells them (`settings:objects:read`, `account-idm-write`). */
 const ACCESS_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const bounded = (text: string): string =>
   text.length > MAX_PART ? `${text.slice(0, MAX_PART)}…` : text

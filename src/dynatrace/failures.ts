@@ -103,7 +103,7 @@ const PHASE_3_HINT =
 const RETIRED = /only available in Account Management/i
 
 /** Why Dynatrace refused to create a classic token, and what to do. */
-export function classicCreateRefusal(
+function classicCreateRefusal(
   log: Logger,
   response: HttpResponse,
   req: ClassicTokenRequest

@@ -11,7 +11,12 @@
 import { ActionError } from '../errors.js'
 import { isUuid } from '../inputs.js'
 import { parseJson, type HttpResponse } from '../http.js'
-import { DynatraceApi, type ApiOptions, type Operation } from './client.js'
+import {
+  DynatraceApi,
+  isObject,
+  type ApiOptions,
+  type Operation
+} from './client.js'
 
 /** A level bindings live on. (Policies are only written at account level.) */
 
@@ -453,10 +458,6 @@ export class IamApi extends DynatraceApi {
 /** "account <uuid>" or "environment abc12345", for messages. */
 export function levelLabel(level: Pick<Level, 'type' | 'id'>): string {
   return `${level.type} ${level.id}`
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function strings(value: unknown): string[] {

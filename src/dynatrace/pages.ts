@@ -9,7 +9,7 @@ import { isObject, type Operation } from './client.js'
  */
 
 /** What readPages needs of the API client. */
-export interface PageReader {
+interface PageReader {
   send: (op: Operation) => Promise<HttpResponse>
   /** The message for a page that did not answer 200. */
   failed: (response: HttpResponse) => Promise<string>

@@ -64,7 +64,7 @@ export async function recoverLostCreate(
  * delete it, because its secret was never seen. Fails naming the token and its expiry
  * whenever it cannot make sure nothing is left valid.
  */
-export async function cleanUpLostCreate(
+async function cleanUpLostCreate(
   log: Logger,
   cause: Error,
   lost: LostCreate,

@@ -135,7 +135,7 @@ export function withOffset(value: string): string {
 }
 
 /** An expiry as Dynatrace reported it (UTC if it names no offset), if it is an ISO 8601 timestamp. */
-export function reportedExpiry(value: unknown): string | undefined {
+function reportedExpiry(value: unknown): string | undefined {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined
   const utc = withOffset(value)
   return Number.isNaN(Date.parse(utc)) ? undefined : utc
@@ -145,7 +145,7 @@ export function reportedExpiry(value: unknown): string | undefined {
  * Record an expiry field of an answer, when the answer has one, and take it as the
  * token's expiry when it is readable.
  */
-export function noteExpiry(
+function noteExpiry(
   token: MintedToken,
   body: Record<string, unknown> | undefined,
   field: string
@@ -157,7 +157,7 @@ export function noteExpiry(
 }
 
 /** Scope names from a response, and how many entries are not scope names at all. */
-export function reportedScopes(values: unknown[]): {
+function reportedScopes(values: unknown[]): {
   names: string[]
   unreadable: number
 } {

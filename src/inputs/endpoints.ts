@@ -21,7 +21,7 @@ const trimSlash = (url: URL): string => url.href.replace(/\/+$/, '')
  * An https URL of Dynatrace (or, with allow-custom-endpoints, of anything, plain http on
  * loopback included): no credentials, query or fragment.
  */
-export function endpointUrl(allowCustom: boolean): Check<URL> {
+function endpointUrl(allowCustom: boolean): Check<URL> {
   return (text, show) => {
     let url: URL
     try {

@@ -158,9 +158,6 @@ export function oneLine(fallback = ''): Field<string> {
   }
 }
 
-/** Any text, unchecked (policies, bindings, monaco-manifest). */
-export const text: Field<string> = { fallback: '', check: (value) => value }
-
 /** token-lifetime in seconds, within what Dynatrace lets a token live here. */
 export const tokenLifetime: Field<number> = {
   fallback: 3600,

@@ -3,15 +3,11 @@
  * problem, so that one error lists them all before any request is sent.
  */
 import { ActionError } from '../errors.js'
-import { neutralise, type Logger } from '../log.js'
+import type { Logger } from '../log.js'
 import {
   Problem,
-  boolean,
-  integer,
   list,
   looksLikeClientSecret,
-  oneOf,
-  tokenLifetime,
   type Check,
   type Field
 } from './fields.js'
@@ -56,7 +52,7 @@ export class InputReader {
 
   /** Text as it may appear in a message: redacted, one line, at most `max` characters. */
   clean(text: string, max: number): string {
-    return neutralise(this.log.redact(text), max)
+    return this.log.clean(text, max)
   }
 
   /** A value as it may appear in a message: quoted, redacted, one line, bounded. */
@@ -100,23 +96,6 @@ export class InputReader {
       this.problem(name, value.message)
     }
     return value
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly [T, ...T[]]): T {
-    return this.field(name, oneOf(allowed))
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    return this.field(name, boolean(fallback))
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    return this.field(name, integer(fallback, min, max))
-  }
-
-  /** token-lifetime (the only lifetime the step reads with the 5m–7d bounds). */
-  duration(name: string): number {
-    return this.field(name, tokenLifetime)
   }
 
   list(name: string, fallback?: string[]): string[] {
