@@ -291,6 +291,25 @@ describe('auth: github-oidc, token-type none and plan', () => {
     expectClean(emu, [step])
   })
 
+  test('plan with token-type none says the GitHub ID token is what a mint would hand on', async () => {
+    const gh = await github()
+    const emu = await trusting(gh)
+    const step = await runAction({
+      inputs: oidcInputs(emu, {
+        mode: 'plan',
+        'token-type': 'none',
+        'token-scopes': ''
+      }),
+      idTokens: gh
+    })
+    expect(step.exitCode).toBe(0)
+    expect(step.summary).toContain(
+      '<code>token-type: none</code> hands on only the GitHub ID token (output <code>access-token</code>).'
+    )
+    expect(step.summary).not.toContain('SSO bearer')
+    expectClean(emu, [step])
+  })
+
   test('plan fails with the trust explained when the environment refuses the token', async () => {
     const gh = await github()
     const emu = await trusting(gh, { audience: 'another-audience' })

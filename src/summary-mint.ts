@@ -1,4 +1,5 @@
 import { formatDuration } from './duration.js'
+import type { Auth } from './inputs/fields.js'
 import type { MintedToken } from './dynatrace/tokens.js'
 import { code, escapeHtml, type JobSummary } from './summary.js'
 
@@ -6,6 +7,8 @@ import { code, escapeHtml, type JobSummary } from './summary.js'
 export interface MintSummary {
   /** Which credential authenticated the run (never the credential itself). */
   credential?: string
+  /** How the run authenticated: with github-oidc the bearer is the GitHub ID token. */
+  auth?: Auth
   environment?: { id?: string; url?: string }
   tokenType: 'classic' | 'platform' | 'none'
   /** The token minted (mode: mint). */
@@ -77,13 +80,17 @@ export function mintSummary(info: MintSummary): (s: JobSummary) => void {
     } else {
       s.addHeading('Dynatrace credentials: no token minted', 2)
       s.addRaw(
-        `<p><code>token-type: none</code>: only the ${info.credential?.startsWith('GitHub ID token') ? 'GitHub ID token' : 'SSO bearer'} is handed on (outputs <code>access-token</code> and <code>access-token-expires-at</code>)${environment ? ` for environment ${environment}` : ''}.</p>`,
+        `<p><code>token-type: none</code>: only the ${bearerName(info)} is handed on (outputs <code>access-token</code> and <code>access-token-expires-at</code>)${environment ? ` for environment ${environment}` : ''}.</p>`,
         true
       )
     }
     closingSections(s, info)
   }
 }
+
+/** The bearer a token-type: none run hands on. */
+export const bearerName = (info: MintSummary): string =>
+  info.auth === 'github-oidc' ? 'GitHub ID token' : 'SSO bearer'
 
 /** What every mint and plan summary ends with: the credential used, then the sections. */
 export function closingSections(s: JobSummary, info: MintSummary): void {

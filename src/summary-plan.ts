@@ -1,6 +1,7 @@
 import { formatDuration } from './duration.js'
 import {
   TOKEN_KIND,
+  bearerName,
   closingSections,
   environmentHtml,
   row,
@@ -23,7 +24,7 @@ export function planSummary(info: MintSummary): (s: JobSummary) => void {
     )
     if (info.tokenType === 'none' || !planned) {
       s.addRaw(
-        '<p>No token: <code>token-type: none</code> hands on only the SSO bearer (output <code>access-token</code>, valid about 5 minutes).</p>',
+        `<p>No token: <code>token-type: none</code> hands on only the ${bearerName(info)} (output <code>access-token</code>${info.auth === 'github-oidc' ? '' : ', valid about 5 minutes'}).</p>`,
         true
       )
     } else {

@@ -13,6 +13,7 @@ import {
   type Show,
   type TokenType
 } from './fields.js'
+import { usesClientSecret } from './table.js'
 
 /** What a step does, as far as its inputs tell. */
 export interface Situation {
@@ -39,10 +40,6 @@ export interface Requirement {
   message(s: Situation, show: Show): string
 }
 
-/** The OAuth client's ID and secret are needed (not in audit, not with github-oidc). */
-export const needsSecrets = (s: Situation): boolean =>
-  s.mode !== 'audit' && s.auth !== 'github-oidc'
-
 /** The step mints (or, in plan mode, would mint) a token. */
 export const mintsToken = (s: Situation): boolean =>
   (s.mode === 'mint' || s.mode === 'plan') && s.tokenType !== 'none'
@@ -59,13 +56,13 @@ const exampleScopes = (type: TokenType): string =>
 export const REQUIREMENTS: readonly Requirement[] = [
   {
     input: 'client-id',
-    violated: (s) => needsSecrets(s) && !s.has('client-id'),
+    violated: (s) => usesClientSecret(s) && !s.has('client-id'),
     message: () =>
       `is empty. Pass your OAuth client ID, e.g. client-id: \${{ secrets.DT_CLIENT_ID }}. ${FORKS}`
   },
   {
     input: 'client-secret',
-    violated: (s) => needsSecrets(s) && !s.has('client-secret'),
+    violated: (s) => usesClientSecret(s) && !s.has('client-secret'),
     message: () =>
       `is empty. Pass it from a secret, e.g. client-secret: \${{ secrets.DT_CLIENT_SECRET }}, and check the secret exists in this repository or environment. ${FORKS}`
   },
@@ -85,7 +82,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     input: 'sso-url',
     violated: (s) =>
-      s.customEnvironment && needsSecrets(s) && !s.has('sso-url'),
+      s.customEnvironment && usesClientSecret(s) && !s.has('sso-url'),
     message: () =>
       'is required because environment-url is a custom endpoint; give the SSO token endpoint (e.g. https://sso.dynatrace.com/sso/oauth2/token).'
   },
@@ -125,7 +122,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     input: 'account-urn',
     violated: (s) =>
       (s.has('policies') || s.has('bindings') || s.mode === 'plan') &&
-      needsSecrets(s) &&
+      usesClientSecret(s) &&
       !s.has('account-urn'),
     message: () =>
       `is required for IAM policies and bindings and for plan mode. ${ACCOUNT_URN_HELP}`

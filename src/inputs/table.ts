@@ -53,8 +53,9 @@ export interface ContextField<T> {
 }
 
 /** The OAuth client's ID and secret are needed (not in audit, not with github-oidc). */
-export const usesClientSecret = (c: FieldContext): boolean =>
-  c.mode !== 'audit' && c.auth !== 'github-oidc'
+export const usesClientSecret = (
+  c: Pick<FieldContext, 'mode' | 'auth'>
+): boolean => c.mode !== 'audit' && c.auth !== 'github-oidc'
 
 /** The inputs the other checks depend on. */
 export const CONTEXT_FIELDS = {

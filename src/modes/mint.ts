@@ -130,7 +130,10 @@ export async function prepare(
 /** The job summary of mint or plan: the outcome's details on what every outcome shows. */
 export async function summarize(
   prepared: Prepared,
-  details: Omit<MintSummary, 'credential' | 'environment' | 'sections'>,
+  details: Omit<
+    MintSummary,
+    'credential' | 'auth' | 'environment' | 'sections'
+  >,
   render: (info: MintSummary) => (s: JobSummary) => void = mintSummary
 ): Promise<void> {
   const { session, environment, sections } = prepared
@@ -139,6 +142,7 @@ export async function summarize(
     render({
       ...details,
       credential: session.credential,
+      auth: session.ctx.inputs.auth,
       environment,
       sections
     })
