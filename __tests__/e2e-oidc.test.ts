@@ -420,6 +420,8 @@ describe('auth: github-oidc, errors that teach the setup', () => {
     expect(annotations(step)[0]).toMatch(
       /Could not get a GitHub ID token: the runner's token service \(127\.0\.0\.1:\d+\) answered HTTP 500/
     )
+    // The service's body ({"message": "Injected fault"}) is not repeated.
+    expect(step.stdout).not.toContain('Injected fault')
     expect(emu.requests).toEqual([])
   })
 

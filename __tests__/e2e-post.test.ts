@@ -115,7 +115,7 @@ describe('post step after a failed main, auth: github-oidc', () => {
     expect(main.state.revoked).toBeUndefined()
     expect(post!.exitCode).toBe(0)
     expect(post!.log).toContain(`Revoked token ${id}.`)
-    expect(post!.summary).toContain('revoked')
+    expect(post!.summary).toContain(`<code>${id}</code>: revoked.`)
     // The post step asked for an ID token of its own and presented it.
     expect(gh.issued.length).toBeGreaterThan(issuedBefore + 1)
     const deletes = emu.requests.filter((r) => r.method === 'DELETE')
