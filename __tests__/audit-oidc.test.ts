@@ -4,6 +4,9 @@
  * the step itself refuses are reported as it would report them.
  */
 import { afterEach, describe, expect, test } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { audit, byRule } from './fixtures/audit/run-audit.js'
 
 afterEach(() => {
@@ -77,5 +80,75 @@ describe('auth: github-oidc in workflows', () => {
         'token-type: platform: minting a platform token is served by Account Management'
       )
     ])
+  })
+})
+
+describe('auth: github-oidc in steps that revoke or sweep', () => {
+  test('the refusals and the permission, as the step makes them', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'audit-oidc-'))
+    try {
+      mkdirSync(join(workspace, '.github', 'workflows'), { recursive: true })
+      const step = (lines: string[]): string[] => [
+        '      - uses: acme/configure-dynatrace-credentials@v1',
+        '        with:',
+        '          auth: github-oidc',
+        '          oidc-audience: https://abc12345.apps.dynatrace.com',
+        '          environment-url: https://abc12345.apps.dynatrace.com',
+        ...lines.map((line) => `          ${line}`)
+      ]
+      writeFileSync(
+        join(workspace, '.github', 'workflows', 'clean-up.yml'),
+        [
+          'on: push',
+          'jobs:',
+          '  sweep:',
+          '    runs-on: ubuntu-latest',
+          '    permissions: { id-token: write, contents: read }',
+          '    steps:',
+          ...step(['mode: sweep', 'token-type: platform']),
+          ...step(['mode: revoke', 'token-id: 7c0a1e6b-platform-token-id']),
+          ...step([
+            'mode: revoke',
+            'token-id: dt0c01.ABCDEFGHIJKLMNOPQRSTUVWX'
+          ]),
+          '  no-permission:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          ...step([
+            'mode: revoke',
+            'token-id: dt0c01.ABCDEFGHIJKLMNOPQRSTUVWX'
+          ]),
+          ''
+        ].join('\n')
+      )
+      const { findings } = await audit(
+        { 'audit-paths': '.github/workflows' },
+        { workspace }
+      )
+      const refusals = findings.filter(
+        (f) => f.rule === 'invalid-value' && f.message.includes('github-oidc')
+      )
+      expect(refusals.map((f) => [f.line, f.message])).toEqual([
+        [
+          9,
+          expect.stringContaining(
+            'mode: sweep: sweeping platform tokens is served by Account Management'
+          )
+        ],
+        [
+          16,
+          expect.stringContaining(
+            'token-id: revoking a platform token is served by Account Management'
+          )
+        ]
+      ])
+      // A classic revoke is what github-oidc can do: only the job without
+      // id-token: write is reported.
+      expect(byRule(findings, 'oidc-permission')).toEqual([
+        ['error', '.github/workflows/clean-up.yml', 33, undefined]
+      ])
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 })

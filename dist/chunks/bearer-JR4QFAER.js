@@ -1,4 +1,4 @@
-import { setAccessToken, summarize } from "./group-main-B4302905.js";
+import { setAccessToken, summarize } from "./group-main-B360FEF3.js";
 import "./group-shared-6CC45263.js";
 
 

@@ -2,7 +2,7 @@ import {
   parseIamInputs,
   problemsError
 } from "./chunk-P6W3OFPQ.js";
-import "./group-main-B4302905.js";
+import "./group-main-B360FEF3.js";
 
 import "./group-shared-6CC45263.js";
 

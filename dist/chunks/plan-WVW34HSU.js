@@ -1,4 +1,4 @@
-import { TOKEN_KIND, bearerName, closingSections, environmentHtml, prepare, row, summarize } from "./group-main-B4302905.js";
+import { TOKEN_KIND, bearerName, closingSections, environmentHtml, prepare, row, summarize } from "./group-main-B360FEF3.js";
 import "./group-shared-6CC45263.js";
 import { Output } from "./group-shared-6CC45263.js";
 import { setOutput } from "./group-shared-6CC45263.js";

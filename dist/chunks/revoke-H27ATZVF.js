@@ -1,5 +1,5 @@
 import { revocationSummary } from "./group-post-40E04006.js";
-import "./group-main-B4302905.js";
+import "./group-main-B360FEF3.js";
 
 import "./group-shared-6CC45263.js";
 

@@ -271,7 +271,11 @@ export function auditStep(
   }
   // This step's own inputs passed the step's checks already.
   if (!step.own) checkValues(r, context)
-  if (!mints) return { findings: r.findings }
+  if (!mints) {
+    // Revoke and sweep steps authenticate too: the same permission and refusals.
+    if (context.auth === 'github-oidc') auditOidc(r, context)
+    return { findings: r.findings }
+  }
 
   const token = auditToken(r, settings, context.tokenType)
   auditLifetime(r, context.tokenType !== 'none')
@@ -366,29 +370,46 @@ function auditLifetime(r: StepInputs, mintsToken: boolean): void {
   }
 }
 
+/**
+ * A step with auth: github-oidc: its job must grant id-token: write, and it must not ask
+ * for what only Account Management serves — the same refusals as the step itself makes,
+ * from the same decision (federationRefusals).
+ */
+function auditOidc(r: StepInputs, context: StepContext): void {
+  const { step } = r
+  const { mode, tokenType } = context
+  const authValue = r.quiet('auth').value
+  if (step.idToken === 'none') {
+    r.findings.push(
+      finding(
+        'oidc-permission',
+        `auth: github-oidc needs a GitHub ID token, but job ${show(step.job ?? '?', 60)} does not grant the permission id-token: write, so the step would fail. Add to the job: permissions: { id-token: write, contents: read }.`,
+        { ...step.where, ...where(authValue) }
+      )
+    )
+  }
+  const tokenId = mode === 'revoke' ? literalText(r, 'token-id') : undefined
+  for (const refusal of federationRefusals({
+    tokenType:
+      mode === 'revoke' || mode === 'sweep' ? 'none' : (tokenType ?? ''),
+    iam: r.has('policies') || r.has('bindings'),
+    sweepsPlatformTokens: mode === 'sweep' && tokenType === 'platform',
+    revokesPlatformToken:
+      tokenId !== undefined &&
+      !(FIELDS['token-id'].check(tokenId, show) instanceof Problem) &&
+      tokenTypeOf(tokenId) === 'platform'
+  })) {
+    r.invalid('auth', authValue, `github-oidc: ${refusal}`)
+  }
+}
+
 /** auth: github-oidc's permission and refusals; prefer-oidc for a secret that need not be. */
 function auditAuth(r: StepInputs, context: StepContext): void {
   const { step } = r
   const { auth, tokenType } = context
-  const authValue = r.quiet('auth').value
   const iam = r.has('policies') || r.has('bindings')
   if (auth === 'github-oidc') {
-    if (step.idToken === 'none') {
-      r.findings.push(
-        finding(
-          'oidc-permission',
-          `auth: github-oidc needs a GitHub ID token, but job ${show(step.job ?? '?', 60)} does not grant the permission id-token: write, so the step would fail. Add to the job: permissions: { id-token: write, contents: read }.`,
-          { ...step.where, ...where(authValue) }
-        )
-      )
-    }
-    // The same refusals as the step itself makes, from the same decision.
-    for (const refusal of federationRefusals({
-      tokenType: tokenType ?? '',
-      iam
-    })) {
-      r.invalid('auth', authValue, `github-oidc: ${refusal}`)
-    }
+    auditOidc(r, context)
   } else if (
     auth !== undefined &&
     !step.own &&
