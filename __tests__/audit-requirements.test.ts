@@ -97,6 +97,19 @@ const CASES: {
     fixed: { 'sso-url': SSO }
   },
   {
+    rule: 'account-api-url for a custom environment that uses Account Management',
+    inputs: {
+      ...CREDENTIALS,
+      ...CUSTOM,
+      'environment-id': 'abc12345',
+      'sso-url': SSO,
+      'token-type': 'platform',
+      'account-urn': URN,
+      'token-scopes': 'settings:objects:read'
+    },
+    fixed: { 'account-api-url': 'https://api.example.com' }
+  },
+  {
     rule: 'token-scopes for a minted token',
     inputs: { ...CREDENTIALS, 'environment-url': PLATFORM },
     fixed: { 'token-scopes': 'ReadConfig' }

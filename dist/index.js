@@ -2,7 +2,7 @@ import "./chunks/group-shared-6CC45263.js";
 
 // src/bundle.ts
 async function run() {
-  const { run: main } = await import("./chunks/group-main-B360FEF3.js");
+  const { run: main } = await import("./chunks/group-main-F9FADEA7.js");
   await main();
 }
 async function post() {

@@ -1,4 +1,4 @@
-import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, CLASSIC_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES } from "./group-main-B360FEF3.js";
+import { ACCOUNT_SCOPES, CLASSIC_LEGACY_SCOPES, CLASSIC_SCOPES, PLATFORM_SCOPES, RETIRED_SCOPE_PREFIXES } from "./group-main-F9FADEA7.js";
 
 // src/scope-check.ts
 function editDistance(a, b, max = Infinity) {

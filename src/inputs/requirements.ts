@@ -40,6 +40,13 @@ export interface Requirement {
   message(s: Situation, show: Show): string
 }
 
+/** The step talks to Account Management: platform tokens, or IAM policies and bindings. */
+const usesAccountManagement = (s: Situation): boolean =>
+  (s.tokenType === 'platform' && (mintsToken(s) || s.mode === 'sweep')) ||
+  s.revokes === 'platform' ||
+  s.has('policies') ||
+  s.has('bindings')
+
 /** The step mints (or, in plan mode, would mint) a token. */
 export const mintsToken = (s: Situation): boolean =>
   (s.mode === 'mint' || s.mode === 'plan') && s.tokenType !== 'none'
@@ -85,6 +92,15 @@ export const REQUIREMENTS: readonly Requirement[] = [
       s.customEnvironment && usesClientSecret(s) && !s.has('sso-url'),
     message: () =>
       'is required because environment-url is a custom endpoint; give the SSO token endpoint (e.g. https://sso.dynatrace.com/sso/oauth2/token).'
+  },
+  {
+    input: 'account-api-url',
+    violated: (s) =>
+      s.customEnvironment &&
+      usesAccountManagement(s) &&
+      !s.has('account-api-url'),
+    message: () =>
+      'is required because environment-url is a custom endpoint and this step uses Account Management (platform tokens, IAM policies and bindings); give its URL (e.g. https://api.dynatrace.com).'
   },
   {
     input: 'token-scopes',
